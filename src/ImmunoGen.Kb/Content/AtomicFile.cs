@@ -1,0 +1,81 @@
+using System.Text;
+
+namespace ImmunoGen.Kb.Content;
+
+/// <summary>
+/// Writes files so that a reader never sees half of one: the bytes go to a temporary file in the same folder,
+/// which is then renamed over the target. A build killed at any moment leaves either the old file or the new one.
+/// </summary>
+public static class AtomicFile
+{
+    private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
+
+    /// <summary>Writes <paramref name="text"/> as UTF-8 unless the file already holds exactly these bytes.</summary>
+    /// <returns>True when the file was written, false when it was already up to date.</returns>
+    public static bool WriteIfChanged(string path, string text) => WriteIfChanged(path, Utf8NoBom.GetBytes(text));
+
+    /// <inheritdoc cref="WriteIfChanged(string, string)"/>
+    public static bool WriteIfChanged(string path, ReadOnlySpan<byte> bytes)
+    {
+        if (SameBytes(path, bytes))
+        {
+            return false;
+        }
+
+        Write(path, bytes);
+        return true;
+    }
+
+    public static void Write(string path, ReadOnlySpan<byte> bytes)
+    {
+        var dir = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        Directory.CreateDirectory(dir);
+        var temp = Path.Combine(dir, $".{Path.GetFileName(path)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (var fs = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.None))
+            {
+                fs.Write(bytes);
+            }
+
+            File.Move(temp, path, overwrite: true);
+        }
+        catch
+        {
+            TryDelete(temp);
+            throw;
+        }
+    }
+
+    private static bool SameBytes(string path, ReadOnlySpan<byte> bytes)
+    {
+        try
+        {
+            var info = new FileInfo(path);
+            if (!info.Exists || info.Length != bytes.Length)
+            {
+                return false;
+            }
+
+            return File.ReadAllBytes(path).AsSpan().SequenceEqual(bytes);
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+}

@@ -1,0 +1,116 @@
+using ImmunoGen.Kb.Diagnostics;
+
+namespace ImmunoGen.Kb.Content;
+
+/// <summary>
+/// The <c>content/</c> folder: where raw filings, filing pages and entity pages live, and how they are loaded.
+/// A page that cannot be read is reported with its file and line and left out; the rest still load.
+/// </summary>
+public sealed class ContentStore(string root)
+{
+    public const string RawFolder = "raw";
+    public const string FilingsFolder = "filings";
+
+    public string Root { get; } = Path.GetFullPath(root);
+
+    public string RawDirectory => Path.Combine(Root, RawFolder);
+
+    public string FilingsDirectory => Path.Combine(Root, FilingsFolder);
+
+    public string EntityDirectory(EntityKind kind) => Path.Combine(Root, kind.Folder());
+
+    /// <summary>A path under the content folder as users see it: <c>content/filings/x.md</c> when run from the repository root.</summary>
+    public string Display(string fullPath)
+    {
+        var rel = Path.GetRelativePath(Environment.CurrentDirectory, fullPath);
+        return (rel.StartsWith("..", StringComparison.Ordinal) ? fullPath : rel).Replace('\\', '/');
+    }
+
+    /// <summary>A path relative to the content folder, with forward slashes: <c>filings/x.md</c>.</summary>
+    public string Relative(string fullPath) => Path.GetRelativePath(Root, fullPath).Replace('\\', '/');
+
+    public Corpus Load(DiagnosticBag diagnostics)
+    {
+        var filings = LoadFilings(diagnostics);
+        var compounds = LoadEntities<Compound>(EntityKind.Compound, diagnostics);
+        var partners = LoadEntities<Partner>(EntityKind.Partner, diagnostics);
+        var people = LoadEntities<Person>(EntityKind.Person, diagnostics);
+        return new Corpus(filings, compounds, partners, people);
+    }
+
+    public IReadOnlyList<Filing> LoadFilings(DiagnosticBag diagnostics)
+    {
+        var files = MarkdownFiles(FilingsDirectory);
+        var loaded = new Filing?[files.Count];
+        Parallel.For(0, files.Count, i =>
+        {
+            var local = new List<Diagnostic>();
+            if (ReadText(files[i], local) is { } text)
+            {
+                loaded[i] = FilingPage.Read(Relative(files[i]), text, local, Display(files[i]));
+            }
+
+            diagnostics.AddRange(local);
+        });
+        return Deduplicate(loaded.OfType<Filing>(), f => f.Slug, f => f.Path, diagnostics)
+            .OrderBy(f => f.Meta.Date ?? DateOnly.MaxValue)
+            .ThenBy(f => f.Slug, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    public IReadOnlyList<T> LoadEntities<T>(EntityKind kind, DiagnosticBag diagnostics)
+        where T : Entity
+    {
+        var files = MarkdownFiles(EntityDirectory(kind));
+        var loaded = new Entity?[files.Count];
+        Parallel.For(0, files.Count, i =>
+        {
+            var local = new List<Diagnostic>();
+            if (ReadText(files[i], local) is { } text)
+            {
+                loaded[i] = EntityPage.Read(kind, Relative(files[i]), text, local, Display(files[i]));
+            }
+
+            diagnostics.AddRange(local);
+        });
+        return Deduplicate(loaded.OfType<T>(), e => e.Slug, e => e.Path, diagnostics)
+            .OrderBy(e => e.Slug, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    private static List<string> MarkdownFiles(string dir) =>
+        Directory.Exists(dir)
+            ? Directory.EnumerateFiles(dir, "*.md", SearchOption.TopDirectoryOnly)
+                .Where(f => !Path.GetFileName(f).StartsWith('.'))
+                .Order(StringComparer.Ordinal)
+                .ToList()
+            : [];
+
+    private string? ReadText(string file, List<Diagnostic> diagnostics)
+    {
+        try
+        {
+            return File.ReadAllText(file);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.Content.Unreadable, Display(file), $"cannot read page: {ex.Message}"));
+            return null;
+        }
+    }
+
+    // Two files whose names give the same slug (SAR3419.md and sar3419.md) would write the same output page.
+    private IEnumerable<T> Deduplicate<T>(IEnumerable<T> items, Func<T, string> slug, Func<T, string> path, DiagnosticBag diagnostics)
+    {
+        foreach (var group in items.GroupBy(slug, StringComparer.Ordinal))
+        {
+            var ordered = group.OrderBy(path, StringComparer.Ordinal).ToList();
+            foreach (var dup in ordered.Skip(1))
+            {
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.Content.DuplicateSlug, Display(Path.Combine(Root, path(dup))), $"slug '{group.Key}' is already used by {path(ordered[0])}"));
+            }
+
+            yield return ordered[0];
+        }
+    }
+}

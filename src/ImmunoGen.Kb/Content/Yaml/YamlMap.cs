@@ -1,0 +1,333 @@
+using System.Globalization;
+using ImmunoGen.Kb.Diagnostics;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+using YamlDotNet.RepresentationModel;
+
+namespace ImmunoGen.Kb.Content.Yaml;
+
+/// <summary>
+/// A typed, strict view over one YAML mapping of a content page's front-matter. Every read reports a
+/// diagnostic with the file and line when the value has the wrong type; <see cref="ReportUnknownKeys"/>
+/// reports keys nobody read. Values that fail to read come back as null or empty, never as a guess.
+/// </summary>
+public sealed class YamlMap
+{
+    /// <summary>Front-matter is small; anything bigger than this is not a content page.</summary>
+    public const int MaxEvents = 200_000;
+
+    public const int MaxDepth = 32;
+
+    private readonly YamlMappingNode _node;
+    private readonly string _path;
+    private readonly int _lineOffset;
+    private readonly List<Diagnostic> _diagnostics;
+    private readonly HashSet<string> _read = new(StringComparer.Ordinal);
+
+    private YamlMap(YamlMappingNode node, string path, int lineOffset, List<Diagnostic> diagnostics)
+    {
+        _node = node;
+        _path = path;
+        _lineOffset = lineOffset;
+        _diagnostics = diagnostics;
+    }
+
+    /// <summary>
+    /// Parses <paramref name="yaml"/> (the text between the <c>---</c> fences) into its top-level mapping.
+    /// Anchors and aliases are refused before anything is built, so a "billion laughs" document costs nothing.
+    /// </summary>
+    /// <param name="lineOffset">Lines before the YAML in the file (1 for the opening fence).</param>
+    public static YamlMap? Parse(string yaml, string path, int lineOffset, List<Diagnostic> diagnostics)
+    {
+        try
+        {
+            if (!IsSimple(yaml, path, lineOffset, diagnostics))
+            {
+                return null;
+            }
+
+            var stream = new YamlStream();
+            stream.Load(new StringReader(yaml));
+            if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
+            {
+                return new YamlMap(new YamlMappingNode(), path, lineOffset, diagnostics);
+            }
+
+            if (stream.Documents[0].RootNode is not YamlMappingNode root)
+            {
+                var at = stream.Documents[0].RootNode.Start;
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.Content.BadFrontMatter, path, "front-matter is not a mapping of keys to values", (int)at.Line + lineOffset));
+                return null;
+            }
+
+            return new YamlMap(root, path, lineOffset, diagnostics);
+        }
+        catch (YamlException ex)
+        {
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.Content.BadFrontMatter, path, $"invalid YAML front-matter: {FirstSentence(ex)}", (int)ex.Start.Line + lineOffset));
+            return null;
+        }
+    }
+
+    private static bool IsSimple(string yaml, string path, int lineOffset, List<Diagnostic> diagnostics)
+    {
+        var parser = new Parser(new StringReader(yaml));
+        var events = 0;
+        var depth = 0;
+        while (parser.MoveNext())
+        {
+            var e = parser.Current!;
+            if (++events > MaxEvents)
+            {
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.Content.YamlTooComplex, path, $"front-matter has more than {MaxEvents} YAML nodes", (int)e.Start.Line + lineOffset));
+                return false;
+            }
+
+            if (e is AnchorAlias || e is NodeEvent { Anchor.IsEmpty: false })
+            {
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.Content.YamlTooComplex, path, "YAML anchors and aliases are not allowed in front-matter", (int)e.Start.Line + lineOffset));
+                return false;
+            }
+
+            if (e is MappingStart or SequenceStart && ++depth > MaxDepth)
+            {
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.Content.YamlTooComplex, path, $"front-matter is nested more than {MaxDepth} levels deep", (int)e.Start.Line + lineOffset));
+                return false;
+            }
+
+            if (e is MappingEnd or SequenceEnd)
+            {
+                depth--;
+            }
+        }
+
+        return true;
+    }
+
+    private static string FirstSentence(YamlException ex)
+    {
+        var m = ex.InnerException?.Message ?? ex.Message;
+        // YamlDotNet prefixes "(Line: 3, Col: 5, Idx: 20) - (…): "; the line is reported separately.
+        var i = m.LastIndexOf("): ", StringComparison.Ordinal);
+        return (i >= 0 ? m[(i + 3)..] : m).Trim();
+    }
+
+    public int Line => (int)_node.Start.Line + _lineOffset;
+
+    public bool Has(string key) => Find(key) is not null;
+
+    public string? String(string key)
+    {
+        var node = Find(key);
+        switch (node)
+        {
+            case null:
+                return null;
+            case YamlScalarNode s when s.Style == ScalarStyle.Plain && s.Value is null or "" or "~" or "null":
+                return null;
+            case YamlScalarNode s:
+                return s.Value;
+            default:
+                WrongType(key, node, "text");
+                return null;
+        }
+    }
+
+    public DateOnly? Date(string key)
+    {
+        var node = Find(key);
+        if (node is null)
+        {
+            return null;
+        }
+
+        if (node is YamlScalarNode { Value: { } v })
+        {
+            if (DateOnly.TryParseExact(v.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+            {
+                return d;
+            }
+
+            _diagnostics.Add(Diagnostic.Error(DiagnosticCodes.Content.WrongType, _path, $"'{key}' is not a valid date (yyyy-mm-dd): '{Truncate(v)}'", LineOf(node)));
+            return null;
+        }
+
+        WrongType(key, node, "a date (yyyy-mm-dd)");
+        return null;
+    }
+
+    public long? Long(string key)
+    {
+        var node = Find(key);
+        if (node is null)
+        {
+            return null;
+        }
+
+        if (node is YamlScalarNode { Value: { } v } && long.TryParse(v.Replace("_", "", StringComparison.Ordinal), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n))
+        {
+            return n;
+        }
+
+        WrongType(key, node, "a whole number");
+        return null;
+    }
+
+    public bool Bool(string key)
+    {
+        var node = Find(key);
+        if (node is null)
+        {
+            return false;
+        }
+
+        if (node is YamlScalarNode { Value: { } v })
+        {
+            switch (v.ToLowerInvariant())
+            {
+                case "true" or "yes": return true;
+                case "false" or "no": return false;
+            }
+        }
+
+        WrongType(key, node, "true or false");
+        return false;
+    }
+
+    /// <summary>A list of strings; a single string is taken as a list of one.</summary>
+    public IReadOnlyList<string> Strings(string key)
+    {
+        var node = Find(key);
+        switch (node)
+        {
+            case null:
+                return [];
+            case YamlScalarNode { Value: null or "" }:
+                return [];
+            case YamlScalarNode s:
+                return [s.Value!];
+            case YamlSequenceNode seq:
+                var list = new List<string>(seq.Children.Count);
+                foreach (var child in seq.Children)
+                {
+                    if (child is YamlScalarNode { Value: { Length: > 0 } v })
+                    {
+                        list.Add(v);
+                    }
+                    else if (child is not YamlScalarNode)
+                    {
+                        WrongType(key, child, "a list of text values");
+                    }
+                }
+
+                return list;
+            default:
+                WrongType(key, node, "a list of text values");
+                return [];
+        }
+    }
+
+    /// <summary>A list of mappings, each read by <paramref name="readItem"/>; items it returns null for are skipped.</summary>
+    public IReadOnlyList<T> Maps<T>(string key, Func<YamlMap, T?> readItem)
+        where T : class
+    {
+        var node = Find(key);
+        switch (node)
+        {
+            case null:
+            case YamlScalarNode { Value: null or "" }:
+                return [];
+            case YamlSequenceNode seq:
+                var list = new List<T>(seq.Children.Count);
+                foreach (var child in seq.Children)
+                {
+                    if (child is YamlMappingNode m)
+                    {
+                        var item = new YamlMap(m, _path, _lineOffset, _diagnostics);
+                        if (readItem(item) is { } value)
+                        {
+                            list.Add(value);
+                        }
+                    }
+                    else
+                    {
+                        WrongType(key, child, "a list of mappings");
+                    }
+                }
+
+                return list;
+            default:
+                WrongType(key, node, "a list of mappings");
+                return [];
+        }
+    }
+
+    /// <summary>A nested mapping, or null when the key is absent or has the wrong type.</summary>
+    public YamlMap? Map(string key)
+    {
+        var node = Find(key);
+        switch (node)
+        {
+            case null:
+                return null;
+            case YamlMappingNode m:
+                return new YamlMap(m, _path, _lineOffset, _diagnostics);
+            default:
+                WrongType(key, node, "a mapping");
+                return null;
+        }
+    }
+
+    /// <summary>Reports, once each, every key of this mapping that no reader asked for.</summary>
+    public void ReportUnknownKeys(Severity severity = Severity.Error)
+    {
+        foreach (var (k, _) in _node.Children)
+        {
+            var name = (k as YamlScalarNode)?.Value ?? "?";
+            if (!_read.Contains(name))
+            {
+                _diagnostics.Add(new Diagnostic(severity, DiagnosticCodes.Content.UnknownKey, _path, LineOf(k), $"unknown front-matter key '{Truncate(name)}'"));
+            }
+        }
+    }
+
+    /// <summary>Reports an error about <paramref name="key"/> at its line (or this mapping's line).</summary>
+    public void Error(string code, string key, string message)
+    {
+        var node = Find(key, markRead: false);
+        _diagnostics.Add(Diagnostic.Error(code, _path, message, node is null ? Line : LineOf(node)));
+    }
+
+    private YamlNode? Find(string key, bool markRead = true)
+    {
+        if (markRead)
+        {
+            _read.Add(key);
+        }
+
+        foreach (var (k, v) in _node.Children)
+        {
+            if (k is YamlScalarNode { Value: { } name } && string.Equals(name, key, StringComparison.Ordinal))
+            {
+                return v;
+            }
+        }
+
+        return null;
+    }
+
+    private void WrongType(string key, YamlNode node, string expected)
+    {
+        var found = node switch
+        {
+            YamlSequenceNode => "a list",
+            YamlMappingNode => "a mapping",
+            _ => "a single value",
+        };
+        _diagnostics.Add(Diagnostic.Error(DiagnosticCodes.Content.WrongType, _path, $"'{key}' should be {expected}, found {found}", LineOf(node)));
+    }
+
+    private int LineOf(YamlNode node) => (int)node.Start.Line + _lineOffset;
+
+    private static string Truncate(string s) => s.Length <= 60 ? s : s[..57] + "...";
+}

@@ -1,0 +1,163 @@
+using ImmunoGen.Kb.Content;
+using ImmunoGen.Kb.Extract;
+
+namespace ImmunoGen.Kb.Link;
+
+/// <summary>A sentence of a filing that names an entity, with the paragraph it sits in.</summary>
+/// <param name="Boilerplate">True when the paragraph is repeated boilerplate ("About ImmunoGen", safe harbor): kept out of backlinks and search.</param>
+public sealed record Mention(EntityRef Entity, string FilingSlug, DateOnly? Date, string Paragraph, string Sentence, bool Boilerplate);
+
+/// <summary>Something a person said, as a filing quotes it, with the compounds it names.</summary>
+public sealed record Quote(string PersonSlug, string FilingSlug, DateOnly? Date, string Paragraph, string Text, IReadOnlyList<string> Compounds);
+
+/// <summary>A front-matter event placed in the graph: <see cref="Date"/> is the event's date, else its filing's.</summary>
+public sealed record EventRecord(FilingEvent Event, string FilingSlug, DateOnly? Date);
+
+/// <summary>A compound's development stage as of a date ("Preclinical", "Phase I", "Phase II", …), with its source.</summary>
+public sealed record StagePoint(string CompoundSlug, DateOnly Date, string Stage, string FilingSlug, string? Paragraph);
+
+/// <summary>A role a person was seen in, in one filing (signature block, contact block, quote attribution).</summary>
+public sealed record RoleSeen(string PersonSlug, string Title, string? Organization, DateOnly? Date, string FilingSlug);
+
+/// <summary>One line of a partner's deal ledger.</summary>
+/// <param name="Deal">What the money is for: a compound slug, or a license agreement's own name.</param>
+public sealed record LedgerEntry(EventRecord Event, string Deal);
+
+/// <summary>
+/// A partner's money, from the events its filings report. Received is money triggered or paid
+/// (non-potential milestones and fees); potential keeps ranges as ranges (min and max).
+/// </summary>
+public sealed record PartnerLedger(
+    string PartnerSlug,
+    IReadOnlyList<LedgerEntry> Entries,
+    long ReceivedUsd,
+    long PotentialMinUsd,
+    long PotentialMaxUsd);
+
+/// <summary>
+/// The linked knowledge base: every filing and entity with mentions, events, quotes, stages, roles and ledgers,
+/// indexed both ways (filing → entities, entity → filings). Built once per build by the Link stage; read-only after.
+/// </summary>
+public sealed class KnowledgeGraph
+{
+    private readonly Dictionary<EntityRef, List<Mention>> _mentionsOf;
+    private readonly Dictionary<string, List<Mention>> _mentionsIn;
+    private readonly Dictionary<EntityRef, List<EventRecord>> _eventsOf;
+    private readonly Dictionary<string, List<Quote>> _quotesBy;
+    private readonly Dictionary<string, List<Quote>> _quotesAbout;
+    private readonly Dictionary<string, List<StagePoint>> _stages;
+    private readonly Dictionary<string, List<RoleSeen>> _roles;
+    private readonly Dictionary<string, PartnerLedger> _ledgers;
+    private readonly Dictionary<string, Filing> _filings;
+
+    public KnowledgeGraph(
+        Corpus corpus,
+        EntityRegistry registry,
+        IReadOnlyList<Mention> mentions,
+        IReadOnlyList<Quote> quotes,
+        IReadOnlyList<StagePoint> stages,
+        IReadOnlyList<RoleSeen> roles,
+        IReadOnlyList<PartnerLedger> ledgers)
+    {
+        Corpus = corpus;
+        Registry = registry;
+        Mentions = mentions;
+        Quotes = quotes;
+        _filings = corpus.Filings.ToDictionary(f => f.Slug, StringComparer.Ordinal);
+
+        Events = corpus.Filings
+            .SelectMany(f => f.Meta.Events.Select(e => new EventRecord(e, f.Slug, e.Date ?? f.Meta.Date)))
+            .OrderBy(e => e.Date ?? DateOnly.MaxValue)
+            .ThenBy(e => e.FilingSlug, StringComparer.Ordinal)
+            .ToList();
+
+        _mentionsOf = Group(mentions, m => m.Entity);
+        _mentionsIn = Group(mentions, m => m.FilingSlug, StringComparer.Ordinal);
+        _eventsOf = [];
+        foreach (var e in Events)
+        {
+            if (e.Event.Compound is { } c)
+            {
+                Add(_eventsOf, new EntityRef(EntityKind.Compound, c), e);
+            }
+
+            if (e.Event.Partner is { } p)
+            {
+                Add(_eventsOf, new EntityRef(EntityKind.Partner, p), e);
+            }
+        }
+
+        _quotesBy = Group(quotes, q => q.PersonSlug, StringComparer.Ordinal);
+        _quotesAbout = [];
+        foreach (var q in quotes)
+        {
+            foreach (var c in q.Compounds)
+            {
+                Add(_quotesAbout, c, q);
+            }
+        }
+
+        _stages = Group(stages.OrderBy(s => s.Date), s => s.CompoundSlug, StringComparer.Ordinal);
+        _roles = Group(roles, r => r.PersonSlug, StringComparer.Ordinal);
+        _ledgers = ledgers.ToDictionary(l => l.PartnerSlug, StringComparer.Ordinal);
+    }
+
+    public Corpus Corpus { get; }
+
+    public EntityRegistry Registry { get; }
+
+    public IReadOnlyList<Mention> Mentions { get; }
+
+    public IReadOnlyList<Quote> Quotes { get; }
+
+    /// <summary>Every event of every filing, in date order.</summary>
+    public IReadOnlyList<EventRecord> Events { get; }
+
+    public Filing? Filing(string slug) => _filings.GetValueOrDefault(slug);
+
+    public Entity? Entity(EntityRef r) => Registry.Get(r);
+
+    /// <summary>Mentions of an entity across all filings, in filing date order.</summary>
+    public IReadOnlyList<Mention> MentionsOf(EntityRef r) => _mentionsOf.GetValueOrDefault(r) ?? [];
+
+    /// <summary>Mentions in one filing, in reading order.</summary>
+    public IReadOnlyList<Mention> MentionsIn(string filingSlug) => _mentionsIn.GetValueOrDefault(filingSlug) ?? [];
+
+    /// <summary>Events tied to a compound or partner, in date order.</summary>
+    public IReadOnlyList<EventRecord> EventsOf(EntityRef r) => _eventsOf.GetValueOrDefault(r) ?? [];
+
+    public IReadOnlyList<Quote> QuotesBy(string personSlug) => _quotesBy.GetValueOrDefault(personSlug) ?? [];
+
+    public IReadOnlyList<Quote> QuotesAbout(string compoundSlug) => _quotesAbout.GetValueOrDefault(compoundSlug) ?? [];
+
+    /// <summary>The compound's stage over time, oldest first.</summary>
+    public IReadOnlyList<StagePoint> StagesOf(string compoundSlug) => _stages.GetValueOrDefault(compoundSlug) ?? [];
+
+    public IReadOnlyList<RoleSeen> RolesOf(string personSlug) => _roles.GetValueOrDefault(personSlug) ?? [];
+
+    public PartnerLedger? LedgerOf(string partnerSlug) => _ledgers.GetValueOrDefault(partnerSlug);
+
+    private static Dictionary<TKey, List<T>> Group<TKey, T>(IEnumerable<T> items, Func<T, TKey> key, IEqualityComparer<TKey>? comparer = null)
+        where TKey : notnull
+    {
+        var d = new Dictionary<TKey, List<T>>(comparer);
+        foreach (var item in items)
+        {
+            Add(d, key(item), item);
+        }
+
+        return d;
+    }
+
+    private static void Add<TKey, T>(Dictionary<TKey, List<T>> d, TKey key, T item)
+        where TKey : notnull
+    {
+        if (!d.TryGetValue(key, out var list))
+        {
+            list = [];
+            d[key] = list;
+        }
+
+        list.Add(item);
+    }
+}

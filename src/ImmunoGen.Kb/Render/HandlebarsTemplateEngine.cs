@@ -1,0 +1,130 @@
+using System.Text.RegularExpressions;
+using HandlebarsDotNet;
+using ImmunoGen.Kb.Diagnostics;
+
+namespace ImmunoGen.Kb.Render;
+
+/// <summary>
+/// <see cref="ITemplateEngine"/> on Handlebars.Net. HTML escaping stays on (filing text is data, never markup);
+/// view models carry preformatted values, so templates need no custom helpers.
+/// </summary>
+public sealed partial class HandlebarsTemplateEngine : ITemplateEngine
+{
+    public const string Extension = ".hbs";
+
+    public ITemplateSet Load(string templatesDirectory, List<Diagnostic> diagnostics)
+    {
+        var hb = Handlebars.Create(new HandlebarsConfiguration
+        {
+            ThrowOnUnresolvedBindingExpression = false,
+        });
+
+        var partials = Files(Path.Combine(templatesDirectory, "partials"));
+        var layouts = Files(Path.Combine(templatesDirectory, "layouts"));
+        var partialNames = partials.Select(p => Path.GetFileNameWithoutExtension(p)).ToHashSet(StringComparer.Ordinal);
+
+        foreach (var file in partials)
+        {
+            var source = File.ReadAllText(file);
+            if (IsValid(file, source, partialNames, diagnostics, hb))
+            {
+                hb.RegisterTemplate(Path.GetFileNameWithoutExtension(file), source);
+            }
+        }
+
+        var compiled = new Dictionary<string, (HandlebarsTemplate<object, object> Template, string File)>(StringComparer.Ordinal);
+        foreach (var file in layouts)
+        {
+            var source = File.ReadAllText(file);
+            if (IsValid(file, source, partialNames, diagnostics, hb))
+            {
+                compiled[Path.GetFileNameWithoutExtension(file)] = (hb.Compile(source), Display(file));
+            }
+        }
+
+        return new CompiledSet(compiled);
+    }
+
+    // Compiles once to surface syntax errors with their line, and checks every {{> partial}} exists,
+    // so a broken template is reported at load time rather than halfway through a build.
+    private static bool IsValid(string file, string source, HashSet<string> partials, List<Diagnostic> diagnostics, IHandlebars hb)
+    {
+        var ok = true;
+        foreach (Match m in PartialReference().Matches(source))
+        {
+            var name = m.Groups["name"].Value;
+            if (!partials.Contains(name))
+            {
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.Render.UnknownPartial, Display(file), $"unknown partial '{name}'", LineOf(source, m.Index)));
+                ok = false;
+            }
+        }
+
+        try
+        {
+            hb.Compile(source);
+        }
+        catch (HandlebarsException ex)
+        {
+            var line = LineInMessage().Match(ex.Message) is { Success: true } lm ? int.Parse(lm.Groups["line"].Value, System.Globalization.CultureInfo.InvariantCulture) : 0;
+            var reason = ex.Message.Split('\n')[0].Trim();
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.Render.TemplateSyntax, Display(file), $"template syntax error: {reason}", line));
+            ok = false;
+        }
+
+        return ok;
+    }
+
+    private static int LineOf(string source, int index)
+    {
+        var line = 1;
+        for (var i = 0; i < index; i++)
+        {
+            if (source[i] == '\n')
+            {
+                line++;
+            }
+        }
+
+        return line;
+    }
+
+    private static List<string> Files(string dir) =>
+        Directory.Exists(dir)
+            ? Directory.EnumerateFiles(dir, "*" + Extension).Order(StringComparer.Ordinal).ToList()
+            : [];
+
+    private static string Display(string file)
+    {
+        var rel = Path.GetRelativePath(Environment.CurrentDirectory, file);
+        return (rel.StartsWith("..", StringComparison.Ordinal) ? file : rel).Replace('\\', '/');
+    }
+
+    [GeneratedRegex(@"\{\{~?>\s*(?<name>[A-Za-z0-9_\-./]+)")]
+    private static partial Regex PartialReference();
+
+    [GeneratedRegex(@"line (?<line>\d+)", RegexOptions.IgnoreCase)]
+    private static partial Regex LineInMessage();
+
+    private sealed class CompiledSet(Dictionary<string, (HandlebarsTemplate<object, object> Template, string File)> templates) : ITemplateSet
+    {
+        public bool Has(string template) => templates.ContainsKey(template);
+
+        public string Render(string template, object model)
+        {
+            if (!templates.TryGetValue(template, out var t))
+            {
+                throw new TemplateRenderException(template, $"no template 'layouts/{template}{Extension}'");
+            }
+
+            try
+            {
+                return t.Template(model);
+            }
+            catch (HandlebarsException ex)
+            {
+                throw new TemplateRenderException(template, $"{t.File}: {ex.Message.Split('\n')[0].Trim()}", ex);
+            }
+        }
+    }
+}
