@@ -5,7 +5,8 @@ namespace ImmunoGen.Kb.Browser.Tests;
 /// <summary>Launches Debian's Chromium through Playwright, headless, with no network beyond the machine.</summary>
 public static class Chromium
 {
-    public const string ExecutablePath = "/usr/bin/chromium";
+    /// <summary>Debian's Chromium, unless KB_CHROMIUM names another Chromium-based browser (GitHub's runners ship Google Chrome).</summary>
+    public static string ExecutablePath { get; } = Environment.GetEnvironmentVariable("KB_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
 
     public static bool IsCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
 
