@@ -1,0 +1,99 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace ImmunoGen.Kb.Build;
+
+/// <summary>
+/// What the last build read and wrote, kept in the cache folder between builds. Inputs are content hashes of raw
+/// filings, pages, entity pages and templates, plus the tool's own version; outputs are, per site file, the
+/// fingerprint of everything it was rendered from and the hash of its bytes. A build whose tool or templates
+/// differ from the manifest's ignores it and renders everything.
+/// </summary>
+public sealed record BuildManifest
+{
+    public const int FormatVersion = 1;
+
+    public int Format { get; init; } = FormatVersion;
+
+    /// <summary>The identity of the code that built the site (assembly module version id): a new tool means a full build.</summary>
+    public string Tool { get; init; } = "";
+
+    public string Templates { get; init; } = "";
+
+    /// <summary>Registry fingerprint: names and aliases of every entity. A change re-analyzes every filing.</summary>
+    public string Registry { get; init; } = "";
+
+    /// <summary>Raw file (relative to content) → SHA-256 of its bytes and the filing page it produced.</summary>
+    public SortedDictionary<string, RawInput> Raw { get; init; } = new(StringComparer.Ordinal);
+
+    /// <summary>Site file (relative to the site root) → fingerprint of its inputs.</summary>
+    public SortedDictionary<string, string> Outputs { get; init; } = new(StringComparer.Ordinal);
+
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    public static string FileIn(string cacheDirectory) => Path.Combine(cacheDirectory, "build-manifest.json");
+
+    /// <summary>The manifest of the last build, or null when there is none or it cannot be read (then the build is a full one).</summary>
+    public static BuildManifest? Load(string cacheDirectory)
+    {
+        var path = FileIn(cacheDirectory);
+        try
+        {
+            if (!File.Exists(path))
+            {
+                return null;
+            }
+
+            var m = JsonSerializer.Deserialize<BuildManifest>(File.ReadAllBytes(path), Json);
+            return m is { Format: FormatVersion } ? m : null;
+        }
+        catch (Exception ex) when (ex is IOException or JsonException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    public void Save(string cacheDirectory) =>
+        Content.AtomicFile.WriteIfChanged(FileIn(cacheDirectory), JsonSerializer.SerializeToUtf8Bytes(this, Json));
+
+    /// <summary>The identity of the running tool: changes whenever its code changes (deterministic builds keep it stable otherwise).</summary>
+    public static string ToolIdentity() =>
+        typeof(BuildManifest).Assembly.ManifestModule.ModuleVersionId.ToString("N");
+}
+
+/// <summary>A raw filing as the last build saw it.</summary>
+public sealed record RawInput(string Sha256, string? Page);
+
+/// <summary>SHA-256 fingerprints of bytes, text and folders, as lowercase hex.</summary>
+public static class Fingerprint
+{
+    public static string Of(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
+
+    public static string Of(string text) => Of(Encoding.UTF8.GetBytes(text));
+
+    /// <summary>One hash over every file under <paramref name="directory"/>: relative paths and bytes, in ordinal order.</summary>
+    public static string OfDirectory(string directory)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        if (Directory.Exists(directory))
+        {
+            foreach (var file in Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories)
+                         .Select(f => (Full: f, Rel: Path.GetRelativePath(directory, f).Replace('\\', '/')))
+                         .OrderBy(f => f.Rel, StringComparer.Ordinal))
+            {
+                hash.AppendData(Encoding.UTF8.GetBytes(file.Rel + "\n"));
+                hash.AppendData(File.ReadAllBytes(file.Full));
+                hash.AppendData("\n"u8);
+            }
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+}
