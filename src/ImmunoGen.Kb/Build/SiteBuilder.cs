@@ -1,0 +1,195 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using ImmunoGen.Kb.Check;
+using ImmunoGen.Kb.Content;
+using ImmunoGen.Kb.Diagnostics;
+using ImmunoGen.Kb.Extract;
+using ImmunoGen.Kb.Import;
+using ImmunoGen.Kb.Link;
+using ImmunoGen.Kb.Render;
+using ImmunoGen.Kb.Search;
+using ImmunoGen.Kb.Write;
+
+namespace ImmunoGen.Kb.Build;
+
+/// <summary>
+/// <c>kb build</c>, the whole pipeline in the order it runs: Import → Extract → Link → Render → Search → Write → Check.
+/// Each stage reads the previous stage's records and returns new ones; this class only says what runs when.
+/// </summary>
+public static class SiteBuilder
+{
+    public static BuildResult Build(BuildOptions options)
+    {
+        var diagnostics = new DiagnosticBag();
+        var timings = new List<StageTiming>();
+        var content = new ContentStore(options.ContentDirectory);
+        using var buildLock = BuildLock.TryAcquire(content.Root, out var lockReason);
+        if (buildLock is null)
+        {
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.Build.Locked, content.Display(content.Root), lockReason!));
+            return new BuildResult(new BuildCounts(0, 0, 0, 0, 0, 0), diagnostics.ToSortedList(), timings, false);
+        }
+
+        var cacheDirectory = options.ResolvedCacheDirectory;
+        var previous = options.Full ? null : BuildManifest.Load(cacheDirectory);
+        var tool = BuildManifest.ToolIdentity();
+        var templatesFingerprint = Fingerprint.OfDirectory(options.TemplatesDirectory);
+        var incremental = previous is not null && previous.Tool == tool && previous.Templates == templatesFingerprint;
+
+        var (imported, discovered) = Time(timings, "import", () => ImportFilings(content, options, diagnostics));
+
+        var (corpus, graph) = Time(timings, "link", () =>
+        {
+            var corpus = content.Load(diagnostics);
+            var registryDiagnostics = new List<Diagnostic>();
+            var registry = EntityRegistry.Build(corpus.Entities, registryDiagnostics);
+            diagnostics.AddRange(registryDiagnostics.Select(d => d with { Path = DisplayEntityPath(content, d.Path) }));
+            return (corpus, GraphBuilder.Build(corpus, registry));
+        });
+
+        var templateDiagnostics = new List<Diagnostic>();
+        var templates = new HandlebarsTemplateEngine().Load(options.TemplatesDirectory, templateDiagnostics);
+        diagnostics.AddRange(templateDiagnostics);
+
+        var (files, failedPaths, rendered) = Time(timings, "render", () => Render(templates, graph, options, diagnostics));
+
+        var searchFiles = Time(timings, "search", () =>
+            SearchIndexWriter.Write(SearchIndexBuilder.Build(graph))
+                .Select(f => new SiteFile(f.Path, System.Text.Encoding.UTF8.GetBytes(f.Content)))
+                .ToList());
+
+        var written = Time(timings, "write", () =>
+        {
+            try
+            {
+                return SiteWriter.Write(options.OutputDirectory, files.Concat(searchFiles), keep: failedPaths);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.Build.WriteFailed, options.OutputDirectory, $"cannot write the site: {ex.Message}"));
+                return new SiteWriteResult(0, 0, 0);
+            }
+        });
+
+        if (options.Check)
+        {
+            Time(timings, "check", () => diagnostics.AddRange(SiteChecker.Check(options.OutputDirectory, corpus, options.ContentDirectory)));
+        }
+
+        new BuildManifest { Tool = tool, Templates = templatesFingerprint }.Save(cacheDirectory);
+        var counts = new BuildCounts(imported, discovered, rendered, written.Written, written.Unchanged, written.Deleted);
+        return new BuildResult(counts, diagnostics.ToSortedList(), timings, incremental);
+    }
+
+    /// <summary>
+    /// Import and Extract: parse every raw filing, discover entities that have no page yet (writing a stub page for each),
+    /// then write each filing page with the entities and events the analyzer found in it.
+    /// </summary>
+    private static (int Imported, int Discovered) ImportFilings(ContentStore content, BuildOptions options, DiagnosticBag diagnostics)
+    {
+        var importer = new FilingImporter(content.Root);
+        var read = importer.Read(importer.RawFiles());
+        diagnostics.AddRange(read.Diagnostics);
+
+        var registry = LoadRegistry(content);
+        var analyses = Analyze(read.Filings, registry, options);
+
+        // Discovery: entities the registry does not know yet get a stub page; with those in the registry,
+        // every filing is analyzed again so that it links the newcomers too.
+        var discovered = 0;
+        foreach (var entity in analyses.Values.SelectMany(a => a.Discovered)
+                     .GroupBy(EntityRef.Of)
+                     .Select(g => g.First())
+                     .Where(e => !registry.Contains(EntityRef.Of(e)))
+                     .OrderBy(e => e.Kind).ThenBy(e => e.Slug, StringComparer.Ordinal))
+        {
+            var path = Path.Combine(content.EntityDirectory(entity.Kind), entity.Slug + ".md");
+            if (!File.Exists(path))
+            {
+                AtomicFile.WriteIfChanged(path, EntityPage.Write(entity with { Discovered = true }));
+                discovered++;
+            }
+        }
+
+        if (discovered > 0)
+        {
+            registry = LoadRegistry(content);
+            analyses = Analyze(read.Filings, registry, options);
+        }
+
+        var write = importer.Write(read.Filings, f => analyses[f.RawPath].ApplyTo(f.Meta));
+        diagnostics.AddRange(write.Diagnostics);
+        return (write.Imported + write.Updated, discovered);
+    }
+
+    private static Dictionary<string, FilingAnalysis> Analyze(IReadOnlyList<ImportedFiling> filings, EntityRegistry registry, BuildOptions options)
+    {
+        var analyzer = new FilingAnalyzer(registry);
+        var results = new ConcurrentDictionary<string, FilingAnalysis>(StringComparer.Ordinal);
+        var done = 0;
+        Parallel.ForEach(filings, f =>
+        {
+            results[f.RawPath] = analyzer.Analyze(f.Meta, FilingBody.Parse(f.Body));
+            options.Progress?.Report(new BuildProgress("extract", Interlocked.Increment(ref done), filings.Count));
+        });
+        return new Dictionary<string, FilingAnalysis>(results, StringComparer.Ordinal);
+    }
+
+    // Entity-page problems are reported once, when the corpus is loaded for linking; here they would be reported twice.
+    private static EntityRegistry LoadRegistry(ContentStore content)
+    {
+        var local = new DiagnosticBag();
+        var entities = EntityKinds.All.SelectMany(kind => kind switch
+        {
+            EntityKind.Compound => content.LoadEntities<Compound>(kind, local).Cast<Entity>(),
+            EntityKind.Partner => content.LoadEntities<Partner>(kind, local),
+            _ => content.LoadEntities<Person>(kind, local),
+        }).ToList();
+        return EntityRegistry.Build(entities, []);
+    }
+
+    private static (List<SiteFile> Files, HashSet<string> Failed, int Rendered) Render(ITemplateSet templates, KnowledgeGraph graph, BuildOptions options, DiagnosticBag diagnostics)
+    {
+        var renderer = new SiteRenderer(templates, graph, new SiteOptions { BaseUrl = options.BaseUrl });
+        var jobs = renderer.Jobs();
+        var files = new SiteFile?[jobs.Count];
+        var failed = new ConcurrentBag<string>();
+        var done = 0;
+        Parallel.For(0, jobs.Count, i =>
+        {
+            try
+            {
+                files[i] = jobs[i].Render();
+            }
+            catch (TemplateRenderException ex)
+            {
+                failed.Add(jobs[i].Path);
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.Render.RenderFailed, jobs[i].Path, ex.Message));
+            }
+
+            options.Progress?.Report(new BuildProgress("render", Interlocked.Increment(ref done), jobs.Count));
+        });
+        var rendered = files.OfType<SiteFile>().ToList();
+        return (rendered, failed.ToHashSet(StringComparer.Ordinal), rendered.Count);
+    }
+
+    private static string DisplayEntityPath(ContentStore content, string path) =>
+        path.Contains('/', StringComparison.Ordinal) && !Path.IsPathRooted(path) && !path.StartsWith(content.Display(content.Root), StringComparison.Ordinal)
+            ? content.Display(Path.Combine(content.Root, path))
+            : path;
+
+    private static T Time<T>(List<StageTiming> timings, string stage, Func<T> work)
+    {
+        var sw = Stopwatch.StartNew();
+        var result = work();
+        timings.Add(new StageTiming(stage, sw.Elapsed));
+        return result;
+    }
+
+    private static void Time(List<StageTiming> timings, string stage, Action work)
+    {
+        var sw = Stopwatch.StartNew();
+        work();
+        timings.Add(new StageTiming(stage, sw.Elapsed));
+    }
+}
