@@ -6,7 +6,7 @@ namespace ImmunoGen.Kb.Import;
 internal sealed record FilingLine(string Text, int Number)
 {
     /// <summary>The line with tabs and runs of spaces folded to one space.</summary>
-    public string Flat { get; } = FilingLines.Flatten(Text);
+    public string Flat => field ??= FilingLines.Flatten(Text);
 
     public bool IsBlank => Flat.Length == 0;
 }
@@ -133,7 +133,7 @@ internal static partial class FilingLines
     [GeneratedRegex(@"</?(?:PAGE|TABLE|CAPTION|S|C|FN|F\d+|R|SEC-DOCUMENT|DOCUMENT)>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SgmlTagRegex();
 
-    [GeneratedRegex(@"^\s*[-=_*~]{3,}[-=_*~\s]*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?=(?:\s*[-=_*~]){3})[\s\-=_*~]+$", RegexOptions.CultureInvariant)]
     private static partial Regex RuleLineRegex();
 
     [GeneratedRegex(@"([0-9a-z])(TEL:|FAX:|Tel:|Fax:|Phone:|E-mail:|Email:)", RegexOptions.CultureInvariant)]
@@ -151,7 +151,7 @@ internal static partial class FilingLines
     [GeneratedRegex(@"^(?:[-–•*]\s*)?(?:o|☐|☒|□|■|¨|þ|ý|x|\[\s?[xX]?\s?\])\s+(?:Written communications|Soliciting material|Pre-commencement communications)", RegexOptions.CultureInvariant)]
     private static partial Regex CheckBoxRegex();
 
-    [GeneratedRegex(@"^ITEM\s+(?<num>\d{1,2}(?:\.\d{1,2})?)\s*\.?\s*(?:[-–—:.]\s*)?(?<title>(?![a-z]).*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?i:ITEM)\s+(?<num>(?>\d{1,2}(?:\.\d{1,2})?))(?!\d)(?>\s*\.?\s*(?:[-–—:.]\s*)?)(?<title>(?:[^\sa-z].*)?)$", RegexOptions.CultureInvariant)]
     private static partial Regex ItemRegex();
 
     [GeneratedRegex(@"^SIGNATURES?\.?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -202,7 +202,7 @@ internal static partial class FilingLines
     [GeneratedRegex(@"\bcurrent\s+report\s+on\s+Form\s+(?<form>8-K(?:/A)?)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex FormMentionRegex();
 
-    [GeneratedRegex(@"^(?:By:?\s*)?/s/\s*(?<name>[^/]+?)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:^|\s)(?:By:?\s*)?/s/\s*(?<name>[^/]+?)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SignatureRegex();
 
     [GeneratedRegex(@"^Dated?\s*:?\s*(?<rest>.+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -211,9 +211,9 @@ internal static partial class FilingLines
     [GeneratedRegex(@"\b(?:President|Officer|Director|Secretary|Treasurer|Counsel|Chairman|Chairperson|Controller|Chief|Manager|Partner|Vice|Executive|Attorney|CEO|CFO)\b", RegexOptions.CultureInvariant)]
     private static partial Regex TitleWordRegex();
 
-    [GeneratedRegex(@"^[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Za-z.]{2,20}){0,2}[,\s]*(?:\(?[A-Za-z ]*WIRE\)?\s*[-–—]*\s*)?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?!On\b|As\b|Dated?\b|Since\b|In\b|By\b)[A-Z][A-Za-z.'’ -]{1,40}(?:,\s*[A-Za-z.]{2,20}){0,2}[,\s]*(?:\(?[A-Za-z ]*WIRE\)?\s*[-–—]*\s*)?\(?$", RegexOptions.CultureInvariant)]
     private static partial Regex DatelinePlaceRegex();
 
-    [GeneratedRegex(@"^\s*(?:/[^/]{1,40}/)?\s*(?:--|[-–—/])", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\)?\s*(?:/[^/]{1,40}/)?\s*(?:--|[-–—/])", RegexOptions.CultureInvariant)]
     private static partial Regex DatelineAfterRegex();
 }

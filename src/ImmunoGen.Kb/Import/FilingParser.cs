@@ -89,7 +89,10 @@ public static partial class FilingParser
             diagnostics.Add(Diagnostic.Error(DiagnosticCodes.Import.NoDate, path, "no date found: no 'Date of Report' on a cover page and no press-release dateline"));
         }
 
-        var title = release?.Headline ?? items.FirstOrDefault(i => !IsExhibitsItem(i.Number, i.Title) && i.Title is not null)?.Title;
+        // Without a press release the filing's own words name it: its first item that is not the exhibit list.
+        var title = release?.Headline
+            ?? items.FirstOrDefault(i => !IsExhibitsItem(i.Number, i.Title) && i.Title is not null)?.Title
+            ?? items.FirstOrDefault(i => i.Title is not null)?.Title;
         if (title is null)
         {
             diagnostics.Add(Diagnostic.Error(DiagnosticCodes.Import.NoTitle, path, "no title found: no press-release headline and no item title"));
@@ -148,10 +151,10 @@ public static partial class FilingParser
             if (FilingLines.ItemHeading(flat) is { Success: true } item && item.Groups["title"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 40)
             {
                 var (title, rest) = SplitItemTitle(item.Groups["title"].Value);
-                if (title is null && NextNonBlank(lines, i) is { } n && LooksLikeHeadingText(lines[n].Flat))
+                if (title is null && NextNonBlank(lines, i) is { } n && LooksLikeItemTitle(lines[n].Flat))
                 {
                     title = ItemTitle(lines[n].Flat);
-                    lines[n] = lines[n] with { Text = "" };
+                    lines[n] = new FilingLine("", lines[n].Number);
                 }
 
                 current = new Section(SectionKind.Item, NormalizeItemNumber(item.Groups["num"].Value), title, []);
@@ -211,6 +214,16 @@ public static partial class FilingParser
         var words = flat.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         return words.Length is > 0 and <= 10 && char.IsUpper(flat[0]) && !flat.EndsWith(',') && !FilingLines.ItemHeading(flat).Success
             && words.Count(w => char.IsUpper(w[0])) * 2 >= words.Length && !SentenceEndRegex().IsMatch(flat[..^1]);
+    }
+
+    /// <summary>An item title on the line after "Item 5.02.": capitalized words, at most a long heading's length.</summary>
+    private static bool LooksLikeItemTitle(string flat)
+    {
+        var words = flat.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var content = words.Where(w => !SmallWords.Contains(w)).ToList();
+        return words.Length is > 0 and <= 30 && char.IsUpper(flat[0]) && !FilingLines.ItemHeading(flat).Success
+            && content.Count(w => char.IsUpper(w[0]) || !char.IsLetter(w[0])) * 4 >= content.Count * 3
+            && !SentenceEndRegex().IsMatch(flat);
     }
 
     private static (string? Title, string? Remainder) SplitItemTitle(string raw)
@@ -325,7 +338,7 @@ public static partial class FilingParser
             if (fileNumber is null && flat.Contains("Commission", StringComparison.OrdinalIgnoreCase)
                 && (flat.Contains("File", StringComparison.OrdinalIgnoreCase) || (i + 1 < nonBlank.Count && nonBlank[i + 1].Flat.Contains("File", StringComparison.OrdinalIgnoreCase))))
             {
-                for (var k = i; k >= Math.Max(0, i - 2) && fileNumber is null; k--)
+                for (var k = i; k >= Math.Max(0, i - 4) && fileNumber is null; k--)
                 {
                     if (FilingLines.FileNumber(nonBlank[k].Flat) is { Success: true } fn)
                     {
@@ -365,6 +378,11 @@ public static partial class FilingParser
                 {
                     date = CheckDate(found, lines[i].Number, "signature date", path, diagnostics);
                 }
+                else if (date is null && FilingDates.FindFirst(flat) is { Index: 0 } leading && (FilingDates.IsDateOnly(flat) || FilingLines.Signature(flat).Success))
+                {
+                    // "April 15, 2025 By: /s/ Uttam Patil": a date standing alone in the signature block.
+                    date = CheckDate(leading, lines[i].Number, "signature date", path, diagnostics);
+                }
 
                 if (registrant is null && flat.EndsWith("(Registrant)", StringComparison.OrdinalIgnoreCase))
                 {
@@ -375,6 +393,12 @@ public static partial class FilingParser
                 if (FilingLines.Signature(flat) is { Success: true } s)
                 {
                     var name = s.Groups["name"].Value.Trim().TrimEnd(',');
+                    // "/S/ BARBARA S. POLSKY" over a typed "Barbara S. Polsky": take the typed spelling.
+                    if (i + 1 < lines.Count && string.Equals(lines[i + 1].Flat, name, StringComparison.OrdinalIgnoreCase))
+                    {
+                        name = lines[i + 1].Flat;
+                    }
+
                     signatories.Add(new Signatory(name, SignatoryTitle(lines, i, name)));
                 }
             }
@@ -415,22 +439,13 @@ public static partial class FilingParser
         return null;
     }
 
-    private static List<Exhibit> ReadExhibits(List<Section> sections)
-    {
-        var found = new List<Exhibit>();
-        foreach (var section in sections.Where(s => s.ListsExhibits))
-        {
-            foreach (var line in section.Lines)
-            {
-                if (ExhibitRowOf(line.Flat) is { } row)
-                {
-                    found.Add(new Exhibit(row.Number, row.Description.Length > 0 ? row.Description : null));
-                }
-            }
-        }
-
-        return found;
-    }
+    private static List<Exhibit> ReadExhibits(List<Section> sections) =>
+        sections.Where(s => s.ListsExhibits)
+            .SelectMany(s => ToBlocks(s.Lines))
+            .SelectMany(ExhibitPieces)
+            .SelectMany(p => p.Rows)
+            .Select(r => new Exhibit(r[0], r[1].Length > 0 ? r[1] : null))
+            .ToList();
 
     private sealed record ExhibitRowText(string? HeaderNo, string? HeaderDescription, string Number, string Description);
 
@@ -752,65 +767,72 @@ public static partial class FilingParser
         return MarkdownText.Paragraph(Reflow(block.Lines.Select(l => l.Flat).ToList()));
     }
 
-    private static List<string> ExhibitBlock(Block block)
+    /// <summary>A run of an exhibit list: a table (header and rows), or lines of text between tables.</summary>
+    private sealed record ExhibitPiece(IReadOnlyList<string> Header, List<IReadOnlyList<string>> Rows, List<FilingLine> Text);
+
+    /// <summary>
+    /// Splits a block of an exhibit list into tables and text. A line under a row that is neither a row nor a header
+    /// continues that row's description (a wrapped exhibit title).
+    /// </summary>
+    private static List<ExhibitPiece> ExhibitPieces(Block block)
     {
-        var header = (IReadOnlyList<string>)["Exhibit No.", "Description"];
-        var rows = new List<IReadOnlyList<string>>();
-        var pending = new List<FilingLine>();
-        var output = new List<string>();
+        var pieces = new List<ExhibitPiece>();
+        IReadOnlyList<string> header = ["Exhibit No.", "Description"];
+        ExhibitPiece? table = null;
+        ExhibitPiece? text = null;
         foreach (var line in block.Lines)
         {
             var head = FilingLines.ExhibitHeader(line.Flat);
             var row = ExhibitRowOf(line.Flat);
-            if (head.Success && row is null && head.Groups["rest"].Length == 0)
+            if (row is null && head.Success && head.Groups["rest"].Length == 0)
             {
-                FlushText();
                 header = [head.Groups["no"].Value, head.Groups["desc"].Length > 0 ? head.Groups["desc"].Value : "Description"];
+                table = null;
                 continue;
             }
 
             if (row is not null)
             {
-                FlushText();
                 if (row.HeaderNo is not null)
                 {
                     header = [row.HeaderNo, row.HeaderDescription ?? "Description"];
+                    table = null;
                 }
 
-                rows.Add([row.Number, row.Description]);
+                if (table is null)
+                {
+                    table = new ExhibitPiece(header, [], []);
+                    pieces.Add(table);
+                }
+
+                text = null;
+                table.Rows.Add([row.Number, row.Description]);
                 continue;
             }
 
-            FlushTable();
-            pending.Add(line);
+            if (table is not null && !SentenceEndRegex().IsMatch(table.Rows[^1][1] + " X"))
+            {
+                table.Rows[^1] = [table.Rows[^1][0], table.Rows[^1][1] + " " + line.Flat];
+                continue;
+            }
+
+            table = null;
+            if (text is null)
+            {
+                text = new ExhibitPiece(header, [], []);
+                pieces.Add(text);
+            }
+
+            text.Text.Add(line);
         }
 
-        FlushTable();
-        FlushText();
-        return output;
-
-        void FlushText()
-        {
-            if (pending.Count > 0)
-            {
-                output.Add(TextBlock(new Block([.. pending], false)));
-                pending.Clear();
-            }
-        }
-
-        void FlushTable()
-        {
-            if (rows.Count > 0)
-            {
-                output.Add(MarkdownText.Table(header, rows));
-                rows = [];
-            }
-            else if (header[1] != "Description" || header[0] != "Exhibit No.")
-            {
-                // A header line with no rows under it is text.
-            }
-        }
+        return pieces;
     }
+
+    private static List<string> ExhibitBlock(Block block) =>
+        ExhibitPieces(block)
+            .Select(p => p.Rows.Count > 0 ? MarkdownText.Table(p.Header, p.Rows) : TextBlock(new Block(p.Text, false)))
+            .ToList();
 
     /// <summary>
     /// Joins hard-wrapped lines into one paragraph line; a short line (an address, a name under a signature) keeps its break.

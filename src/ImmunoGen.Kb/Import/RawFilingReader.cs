@@ -101,7 +101,7 @@ public static class RawFilingReader
     public static string NormalizeLineEndings(string text) =>
         text.Contains('\r', StringComparison.Ordinal) ? text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n') : text;
 
-    private static Diagnostic TooLarge(string displayPath, long length) =>
+    internal static Diagnostic TooLarge(string displayPath, long length) =>
         Diagnostic.Error(DiagnosticCodes.Import.TooLarge, displayPath, $"file is {length / (1024 * 1024)} MB, over the {MaxBytes / (1024 * 1024)} MB limit for a raw filing");
 
     private static bool LooksBinary(ReadOnlySpan<byte> bytes)

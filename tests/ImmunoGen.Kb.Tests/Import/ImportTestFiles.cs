@@ -12,8 +12,27 @@ internal static class ImportTestFiles
     /// <summary>The checked-in test data (the source folder, so KB_UPDATE_GOLDEN=1 rewrites the files git tracks).</summary>
     public static string TestData => Path.Combine(RepoRoot, "tests", "ImmunoGen.Kb.Tests", "TestData", "Import");
 
-    /// <summary>../shared/fixtures/edgar from the repository root; absent on machines without the shared folder.</summary>
-    public static string EdgarFixtures => Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared", "fixtures", "edgar"));
+    /// <summary>
+    /// ../shared/fixtures/edgar from the repository root (from a git worktree nested deeper, the nearest ancestor's
+    /// shared/fixtures/edgar); null on machines without the shared folder.
+    /// </summary>
+    public static readonly string? EdgarFixtures = FindEdgarFixtures();
+
+    public const string NoEdgarFixtures = "../shared/fixtures/edgar (real EDGAR submissions) is not present on this machine";
+
+    private static string? FindEdgarFixtures()
+    {
+        for (var dir = new DirectoryInfo(RepoRoot).Parent; dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "shared", "fixtures", "edgar");
+            if (Directory.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
 
     public static readonly string[] Seeds =
     [
