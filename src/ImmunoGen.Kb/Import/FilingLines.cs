@@ -211,7 +211,7 @@ internal static partial class FilingLines
     [GeneratedRegex(@"\b(?:President|Officer|Director|Secretary|Treasurer|Counsel|Chairman|Chairperson|Controller|Chief|Manager|Partner|Vice|Executive|Attorney|CEO|CFO)\b", RegexOptions.CultureInvariant)]
     private static partial Regex TitleWordRegex();
 
-    [GeneratedRegex(@"^(?!On\b|As\b|Dated?\b|Since\b|In\b|By\b)[A-Z][A-Za-z.'’ -]{1,40}(?:,\s*[A-Za-z.]{2,20}){0,2}[,\s]*(?:\(?[A-Za-z ]*WIRE\)?\s*[-–—]*\s*)?\(?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?!On\b|As\b|Dated?\b|Since\b|In\b|By\b)[A-Z][A-Za-z.'’ -]{1,40}(?:,\s*[A-Za-z.]{2,20}){0,2}[,\s]*(?:[-–—]*\s*\(?[A-Za-z ]*WIRE\)?\s*[-–—]*\s*)?\(?$", RegexOptions.CultureInvariant)]
     private static partial Regex DatelinePlaceRegex();
 
     [GeneratedRegex(@"^\)?\s*(?:/[^/]{1,40}/)?\s*(?:--|[-–—/])", RegexOptions.CultureInvariant)]

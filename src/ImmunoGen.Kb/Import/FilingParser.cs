@@ -518,8 +518,14 @@ public static partial class FilingParser
                 continue;
             }
 
-            // Letterhead lines just above the marker belong to the release.
+            // Letterhead lines just above the marker belong to the release; so does the headline above a bare dateline.
             var start = i;
+            if (FilingLines.Dateline(flat) is not null && HeadlineAbove(lines, i, lastHeading) is { } headlineStart)
+            {
+                start = headlineStart;
+                i = headlineStart;
+            }
+
             for (var k = i - 1; k > lastHeading; k--)
             {
                 var f = lines[k].Flat;
@@ -542,6 +548,41 @@ public static partial class FilingParser
         }
 
         return lines.Count;
+    }
+
+    /// <summary>Where the headline starts when a title-like block (no sentence in it) sits right above a dateline.</summary>
+    private static int? HeadlineAbove(List<FilingLine> lines, int dateline, int lastHeading)
+    {
+        int? start = null;
+        var k = dateline - 1;
+        for (var blocks = 0; blocks < 2; blocks++)
+        {
+            while (k > lastHeading && lines[k].IsBlank)
+            {
+                k--;
+            }
+
+            var end = k;
+            while (k > lastHeading && !lines[k].IsBlank)
+            {
+                k--;
+            }
+
+            if (end <= lastHeading || end - k > 3)
+            {
+                break;
+            }
+
+            var text = string.Join(' ', lines.Skip(k + 1).Take(end - k).Select(l => l.Flat));
+            if (text.Length == 0 || text.Length > 250 || text.EndsWith('.') || text.EndsWith(':') || SentenceEndRegex().IsMatch(text) || FilingLines.ExhibitRow(text).Success)
+            {
+                break;
+            }
+
+            start = k + 1;
+        }
+
+        return start;
     }
 
     // ---- press release ---------------------------------------------------------------------------------------------
@@ -810,7 +851,7 @@ public static partial class FilingParser
                 continue;
             }
 
-            if (table is not null && !SentenceEndRegex().IsMatch(table.Rows[^1][1] + " X"))
+            if (table is not null && !char.IsDigit(line.Flat[0]) && !line.Text.Contains('\t', StringComparison.Ordinal))
             {
                 table.Rows[^1] = [table.Rows[^1][0], table.Rows[^1][1] + " " + line.Flat];
                 continue;

@@ -96,7 +96,8 @@ public static class HtmlText
 
         if (name is "tr")
         {
-            Flush(sb, line, blank: true);
+            // Rows of one table stay together: one block, one line per row.
+            Flush(sb, line, blank: false);
             Walk(element, sb, line);
             TrimEndTabs(line);
             Flush(sb, line, blank: false);
