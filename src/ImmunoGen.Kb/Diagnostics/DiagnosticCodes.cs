@@ -22,6 +22,9 @@ public static class DiagnosticCodes
         public const string EditedPageKept = "KB1011";
         public const string Unreadable = "KB1012";
         public const string Truncated = "KB1013";
+        public const string WriteFailed = "KB1014";
+        public const string StateUnreadable = "KB1015";
+        public const string NotFound = "KB1016";
     }
 
     public static class Content
