@@ -136,14 +136,13 @@ internal static partial class DiscoveryPatterns
                 continue;
             }
 
-            // IMGN-853 and IMGN853 are one compound: the page is named without the separator, the written form is an alias.
+            // IMGN-853 and IMGN853 are one compound: the page is named without the separator. The written form is
+            // not an alias, because the registry already ignores hyphens and spaces.
             var canonical = prefix + digits;
-            var aliases = sep.Length > 0 ? new[] { m.Value } : [];
             yield return new Candidate(m.Index, m.Length, new Compound
             {
                 Slug = Slug.From(canonical),
                 Name = canonical,
-                Aliases = aliases,
                 CompoundKind = KindNear(text, m.Index),
                 Target = TargetNear(text, m.Index, m.Length),
                 Discovered = true,
@@ -195,7 +194,10 @@ internal static partial class DiscoveryPatterns
     [GeneratedRegex(@"\b(?:in\s+development\s+by|partnered\s+with|licensed\s+by|being\s+developed\s+by)\s+" + Org + Paren)]
     private static partial Regex DevelopedBy();
 
-    [GeneratedRegex(@"\s(?:have|has)\s+(?:each\s+|also\s+|all\s+)?(?:licensed|taken\s+licenses|obtained\s+licenses|in-licensed)\b")]
+    [GeneratedRegex("^" + Org + "$")]
+    private static partial Regex OrgShape();
+
+    [GeneratedRegex(@"\s(?:have)\s+(?:each\s+|also\s+|all\s+)?(?:licensed|taken\s+licenses|obtained\s+licenses|in-licensed)\b")]
     private static partial Regex ListVerb();
 
     [GeneratedRegex(@"^\s*formerly\s+(?:known\s+as\s+)?(?<f>.+?)\s*$", RegexOptions.IgnoreCase)]
@@ -354,7 +356,7 @@ internal static partial class DiscoveryPatterns
     private static Partner? PartnerStub(string raw, string? paren, string relationship)
     {
         var full = TrimLeading(raw.Trim().TrimEnd(',', ';', ':'));
-        if (full.Length < 2 || !char.IsUpper(full[0]) || full.Split(' ').Length > 6 || NonPartnerRules.IsNonPartner(full, out _))
+        if (full.Length < 2 || !OrgShape().IsMatch(full) || full.Split(' ').Length > 6 || NonPartnerRules.IsNonPartner(full, out _))
         {
             return null;
         }
@@ -428,7 +430,7 @@ internal static partial class DiscoveryPatterns
     [GeneratedRegex(@"\b(?:Chairman|Chairwoman|Chair|Chief|CEO|CFO|COO|CMO|CSO|CBO|President|Vice\s+President|VP|EVP|SVP|Director|Officer|Treasurer|Secretary|Counsel|Head|Manager|Investigator|Professor|Founder|Controller|Lead)\b")]
     private static partial Regex TitleWord();
 
-    [GeneratedRegex(@"(?:at|of)\s+(?:the\s+)?(?<site>(?:[A-Z][\w'.&-]*\s+(?:(?:and|of|for|&)\s+)?){0,6}(?:Center|Centre|Institute|University|Hospital|Clinic)(?:\s+of\s+[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3})?)")]
+    [GeneratedRegex(@"\b(?:at|of)\s+(?:the\s+)?(?<site>(?:[A-Z][\w'.&-]*\s+(?:(?:and|of|for|&)\s+)?){0,6}(?:Center|Centre|Institute|University|Hospital|Clinic)(?:\s+of\s+[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3})?)")]
     private static partial Regex Site();
 
     [GeneratedRegex(@"\b(?<label>Investors?|Media|Investor\s+Relations|Investor\s+Contacts?|Media\s+Contacts?|Contacts?)\s*:?\s*", RegexOptions.IgnoreCase)]

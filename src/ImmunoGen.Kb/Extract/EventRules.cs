@@ -125,9 +125,9 @@ internal static partial class EventRules
             var lead = text[Math.Max(segStart, a.Start - 40)..a.Start];
             var potential = a.MaxUsd is not null || PotentialWords().IsMatch(between) || PotentialWords().IsMatch(lead);
             var details = new List<string>();
-            if (type != EventTypes.LicenseFee && PerCompound().IsMatch(text))
+            if (type != EventTypes.LicenseFee && PerCompound().Match(text) is { Success: true } per)
             {
-                details.Add("per compound");
+                details.Add(per.Value.ToLowerInvariant());
             }
 
             if (type == EventTypes.LicenseFee && PaymentTerms().Match(text) is { Success: true } terms)

@@ -22,9 +22,14 @@ public class CompoundShapeTests
     }
 
     [Fact]
-    public void CodeNames_KeepTheWrittenFormAsAlias()
+    public void CodeNames_NeedNoHyphenAliasBecauseTheRegistryIgnoresHyphens()
     {
-        Assert.Equal(["IMGN-853"], Assert.Single(Shapes("IMGN-853")).Aliases);
+        var c = Assert.Single(Shapes("IMGN-853"));
+        var registry = EntityRegistry.Build([c], []);
+
+        Assert.Empty(c.Aliases);
+        Assert.Equal(EntityRef.Of(c), registry.Resolve("IMGN-853"));
+        Assert.Equal(EntityRef.Of(c), registry.Resolve("imgn 853"));
     }
 
     [Theory]
