@@ -153,20 +153,24 @@ public sealed class EntityRegistry
     {
         var node = _root;
         AliasMatch? best = null;
+        var separatorRun = 0;
         for (var j = start; j < text.Length; j++)
         {
             var c = text[j];
             if (!char.IsLetterOrDigit(c))
             {
-                // Separators inside a name are ignored ("sanofi-aventis" = "sanofiaventis") but only single ones,
-                // so a match never runs across a sentence.
-                if (c is '\n' or '.' && j + 1 < text.Length && !char.IsLetterOrDigit(text[j + 1]))
+                // Separators inside a name are ignored ("sanofi-aventis" = "sanofiaventis", "Daniel M. Junius",
+                // "Johnson & Johnson") but only short runs without a paragraph break, so a match never runs
+                // across a list or a block; the trie itself keeps it from running across unrelated words.
+                if (++separatorRun > 3 || (c == '\n' && j + 1 < text.Length && text[j + 1] == '\n'))
                 {
                     break;
                 }
 
                 continue;
             }
+
+            separatorRun = 0;
 
             node = node.Find(char.ToLowerInvariant(c));
             if (node is null)

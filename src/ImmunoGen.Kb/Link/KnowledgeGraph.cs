@@ -32,7 +32,20 @@ public sealed record PartnerLedger(
     IReadOnlyList<LedgerEntry> Entries,
     long ReceivedUsd,
     long PotentialMinUsd,
-    long PotentialMaxUsd);
+    long PotentialMaxUsd)
+{
+    /// <summary>License fees agreed (not potential). Kept apart from <see cref="PartnerLedger.ReceivedUsd"/> because a fee is often paid in parts ("half of which is due upon contract signing").</summary>
+    public long LicenseFeesUsd { get; init; }
+
+    /// <summary>The same money per deal (a compound, or a license agreement), in deal order.</summary>
+    public IReadOnlyList<DealLedger> Deals { get; init; } = [];
+}
+
+/// <summary>
+/// One deal of a partner's ledger. Received sums distinct triggered milestones and royalties; potential is the largest
+/// potential the filings state for the deal (the same terms repeated in later filings do not add up).
+/// </summary>
+public sealed record DealLedger(string Deal, IReadOnlyList<LedgerEntry> Entries, long ReceivedUsd, long LicenseFeesUsd, long PotentialMinUsd, long PotentialMaxUsd);
 
 /// <summary>
 /// The linked knowledge base: every filing and entity with mentions, events, quotes, stages, roles and ledgers,
@@ -49,6 +62,7 @@ public sealed class KnowledgeGraph
     private readonly Dictionary<string, List<RoleSeen>> _roles;
     private readonly Dictionary<string, PartnerLedger> _ledgers;
     private readonly Dictionary<string, Filing> _filings;
+    private readonly IReadOnlyDictionary<EntityRef, IReadOnlyList<EntityRef>> _related;
 
     public KnowledgeGraph(
         Corpus corpus,
@@ -57,8 +71,10 @@ public sealed class KnowledgeGraph
         IReadOnlyList<Quote> quotes,
         IReadOnlyList<StagePoint> stages,
         IReadOnlyList<RoleSeen> roles,
-        IReadOnlyList<PartnerLedger> ledgers)
+        IReadOnlyList<PartnerLedger> ledgers,
+        IReadOnlyDictionary<EntityRef, IReadOnlyList<EntityRef>>? related = null)
     {
+        _related = related ?? new Dictionary<EntityRef, IReadOnlyList<EntityRef>>();
         Corpus = corpus;
         Registry = registry;
         Mentions = mentions;
@@ -136,6 +152,25 @@ public sealed class KnowledgeGraph
     public IReadOnlyList<RoleSeen> RolesOf(string personSlug) => _roles.GetValueOrDefault(personSlug) ?? [];
 
     public PartnerLedger? LedgerOf(string partnerSlug) => _ledgers.GetValueOrDefault(partnerSlug);
+
+    /// <summary>Entities related to this one (same antibody, partner of a compound, compounds a person spoke about), in kind then slug order.</summary>
+    public IReadOnlyList<EntityRef> RelatedOf(EntityRef r) => _related.GetValueOrDefault(r) ?? [];
+
+    /// <summary>
+    /// A person's roles over time: the page's curated roles merged with the roles seen in filings. Roles with the same
+    /// title and organization become one, spanning the earliest and latest date either source gives; oldest first.
+    /// </summary>
+    public IReadOnlyList<Role> RoleHistoryOf(string personSlug)
+    {
+        var curated = Registry.Get(new EntityRef(EntityKind.Person, personSlug)) is Person p ? p.Roles : [];
+        var seen = RolesOf(personSlug).Select(r => new Role(r.Title, r.Organization, r.Date, r.Date));
+        return curated.Concat(seen)
+            .GroupBy(r => (Title: r.Title.Trim(), Org: r.Organization?.Trim()))
+            .Select(g => new Role(g.Key.Title, g.Key.Org, g.Min(r => r.FirstSeen), g.Max(r => r.LastSeen)))
+            .OrderBy(r => r.FirstSeen ?? DateOnly.MaxValue)
+            .ThenBy(r => r.Title, StringComparer.Ordinal)
+            .ToList();
+    }
 
     private static Dictionary<TKey, List<T>> Group<TKey, T>(IEnumerable<T> items, Func<T, TKey> key, IEqualityComparer<TKey>? comparer = null)
         where TKey : notnull

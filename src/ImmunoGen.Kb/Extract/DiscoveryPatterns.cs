@@ -1,0 +1,615 @@
+using System.Text.RegularExpressions;
+using ImmunoGen.Kb.Content;
+
+namespace ImmunoGen.Kb.Extract;
+
+/// <summary>A name found by a discovery rule, where it is in the block text, and the stub entity it would become.</summary>
+internal readonly record struct Candidate(int Start, int Length, Entity Stub);
+
+/// <summary>A person seen with (possibly) a title and an organization, and where.</summary>
+internal sealed record PersonSighting(string Name, string? Title, string? Organization, string? Paragraph, DateOnly? Date, bool FromSignature = false);
+
+/// <summary>
+/// The shapes of names the filings use for entities that have no page yet. These are rules, not name lists:
+/// compound code names (letters and digits), antibody–payload conjugates, INNs; organizations in licensing
+/// sentences and licensee lists; people in attributions, contact blocks, investigator lines and signatures.
+/// All regexes are compiled once (source generated) and run once per block or sentence.
+/// </summary>
+internal static partial class DiscoveryPatterns
+{
+    // ---------- compounds ----------
+
+    /// <summary>Code-name prefixes that are not compounds: filing vocabulary, targets and markers, regulators.</summary>
+    private static readonly HashSet<string> NonCodePrefixes = new(StringComparer.Ordinal)
+    {
+        "CFR", "USC", "FY", "NCT", "ISO", "ITEM", "RULE", "FORM", "EX", "TEL", "FAX", "ZIP", "BOX", "PO", "SEC",
+        "IRS", "CD", "CA", "HER", "IGF", "EGFR", "FR", "MA", "TX", "NY", "NASDAQ", "US", "USD", "EUR",
+        "ASCO", "ASH", "AACR", "ESMO", "EORTC", "SABCS", "PH", "NO", "DM", "GMT", "EST", "EDT", "ET", "PM", "AM", "QTR",
+    };
+
+    // AVE1642, SAR3419, IMGN853, IMGN-853, BT-062, AMG 172, BAY 94-9343, LY3076226.
+    [GeneratedRegex(@"(?<![\w-])(?<p>[A-Z]{2,5})(?<sep>-|\s)?(?<d>\d{2}-\d{3,5}|\d{3,7})(?![\w]|-\w|\.\d|/)")]
+    private static partial Regex CodeName();
+
+    // huN901-DM1, huC242-DM4, huMy9-6-DM4, trastuzumab-DM1, huB4-SPDB-DM4.
+    [GeneratedRegex(@"(?<![\w-])(?<ab>[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*?)-(?<linker>(?:sulfo-)?(?:SPDB|SMCC|SPP|GMBS|SIA)-)?(?<pl>DM1|DM4|DM21|DGN\d{3}|IGN\d{1,3})(?![\w-])")]
+    private static partial Regex Conjugate();
+
+    // cantuzumab mertansine, mirvetuximab soravtansine, ado-trastuzumab emtansine, coltuximab ravtansine.
+    [GeneratedRegex(@"(?<![\w-])(?<inn>(?:[a-z]{2,5}-)?[A-Za-z][a-z]{3,}mab\s+[a-z]{2,}(?:tansine|vedotin|ozogamicin|deruxtecan|govitecan|tesirine|mafodotin))(?![\w-])")]
+    private static partial Regex ConjugateInn();
+
+    // trastuzumab, isatuximab: a monoclonal antibody INN on its own.
+    [GeneratedRegex(@"(?<![\w-])(?<inn>(?:[a-z]{2,5}-)?[A-Za-z][a-z]{3,}mab)(?![\w-])")]
+    private static partial Regex AntibodyInn();
+
+    [GeneratedRegex(@"\b(?<t>[A-Z][A-Za-z0-9α-]{1,9}?)-(?:targeting|targeted|expressing|positive)\b|\btargets?\s+(?:the\s+)?(?<t>[A-Z][A-Za-z0-9α-]{1,9})\b|\bbinds?\s+to\s+(?<t>[A-Z][A-Za-z0-9α-]{1,9})\b")]
+    private static partial Regex TargetPhrase();
+
+    [GeneratedRegex(@"\b(?:TAP compound|antibody-drug conjugate|ADC|conjugate)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ConjugateWords();
+
+    [GeneratedRegex(@"\b(?:naked|unconjugated)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex NakedWords();
+
+    public static IEnumerable<Candidate> Compounds(string text)
+    {
+        var taken = new List<(int Start, int End)>();
+        foreach (Match m in Conjugate().Matches(text))
+        {
+            var ab = m.Groups["ab"].Value;
+            if (!ab.Any(char.IsDigit) && !ab.EndsWith("mab", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            taken.Add((m.Index, m.Index + m.Length));
+            yield return new Candidate(m.Index, m.Length, new Compound
+            {
+                Slug = Slug.From(m.Value),
+                Name = m.Value,
+                CompoundKind = "antibody-drug conjugate",
+                Antibody = ab,
+                Payload = m.Groups["pl"].Value,
+                Target = TargetNear(text, m.Index, m.Length),
+                Discovered = true,
+            });
+        }
+
+        foreach (Match m in ConjugateInn().Matches(text))
+        {
+            if (Overlaps(taken, m.Index, m.Length))
+            {
+                continue;
+            }
+
+            taken.Add((m.Index, m.Index + m.Length));
+            var name = string.Join(' ', m.Value.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant();
+            yield return new Candidate(m.Index, m.Length, new Compound
+            {
+                Slug = Slug.From(name),
+                Name = name,
+                CompoundKind = "antibody-drug conjugate",
+                Antibody = name.Split(' ')[0],
+                Target = TargetNear(text, m.Index, m.Length),
+                Discovered = true,
+            });
+        }
+
+        foreach (Match m in AntibodyInn().Matches(text))
+        {
+            if (Overlaps(taken, m.Index, m.Length))
+            {
+                continue;
+            }
+
+            taken.Add((m.Index, m.Index + m.Length));
+            var name = m.Value.ToLowerInvariant();
+            yield return new Candidate(m.Index, m.Length, new Compound
+            {
+                Slug = Slug.From(name),
+                Name = name,
+                CompoundKind = "antibody",
+                Target = TargetNear(text, m.Index, m.Length),
+                Discovered = true,
+            });
+        }
+
+        foreach (Match m in CodeName().Matches(text))
+        {
+            var prefix = m.Groups["p"].Value;
+            var digits = m.Groups["d"].Value;
+            var sep = m.Groups["sep"].Value;
+            if (NonCodePrefixes.Contains(prefix) || Overlaps(taken, m.Index, m.Length))
+            {
+                continue;
+            }
+
+            // "MA 02139" and "ASCO 2010": a space only joins a prefix of three or more letters, and never a year.
+            if (sep == " " && (prefix.Length < 3 || (digits.Length == 4 && digits[0] is '1' or '2' && digits[1] is '9' or '0')))
+            {
+                continue;
+            }
+
+            if (sep is "\n" or "\r" or "\t")
+            {
+                continue;
+            }
+
+            // IMGN-853 and IMGN853 are one compound: the page is named without the separator. The written form is
+            // not an alias, because the registry already ignores hyphens and spaces.
+            var canonical = prefix + digits;
+            yield return new Candidate(m.Index, m.Length, new Compound
+            {
+                Slug = Slug.From(canonical),
+                Name = canonical,
+                CompoundKind = KindNear(text, m.Index),
+                Target = TargetNear(text, m.Index, m.Length),
+                Discovered = true,
+            });
+        }
+    }
+
+    private static string? KindNear(string text, int at)
+    {
+        var from = Math.Max(0, at - 40);
+        var window = text[from..Math.Min(text.Length, at + 60)];
+        return NakedWords().IsMatch(window) ? "naked antibody" : ConjugateWords().IsMatch(window) ? "antibody-drug conjugate" : null;
+    }
+
+    private static string? TargetNear(string text, int at, int length)
+    {
+        // Only the sentence's own words: "SAR3419 is a CD19-targeting TAP compound".
+        var from = Math.Max(0, at - 60);
+        var to = Math.Min(text.Length, at + length + 80);
+        var window = text[from..to];
+        var m = TargetPhrase().Match(window);
+        if (!m.Success)
+        {
+            return null;
+        }
+
+        var t = m.Groups["t"].Value;
+        return t.Any(char.IsDigit) || t.All(c => !char.IsLetter(c) || char.IsUpper(c)) ? t : null;
+    }
+
+    private static bool Overlaps(List<(int Start, int End)> taken, int start, int length) =>
+        taken.Any(t => start < t.End && start + length > t.Start);
+
+    // ---------- partners ----------
+
+    private const string OrgWord = @"[A-Z][\w'&.]*(?:-[A-Za-z][\w'&.]*)*";
+    private const string Org = @"(?<org>" + OrgWord + @"(?:\s+(?:&\s+)?" + OrgWord + @"){0,5}(?:,?\s+(?:Inc|Ltd|LLC|Corp|Co|AG|GmbH|plc|PLC|S\.A|N\.V|SE|AB|A/S|K\.K|B\.V|Limited|Corporation)\b\.?)?)";
+    private const string Paren = @"(?:\s*\((?<paren>[^()]{2,60})\))?";
+
+    [GeneratedRegex(Org + Paren + @",?\s+(?:has|have|had)?\s*(?:(?:also|now|recently|exclusively|previously|each)\s+)*(?:licensed|in-licensed|obtained\s+(?:an?\s+)?(?:exclusive\s+|non-?exclusive\s+)?(?:license|rights)|acquired\s+(?:the\s+)?(?:exclusive\s+)?rights|took\s+a\s+license|exercised\s+(?:an?\s+|its\s+)?option)\b")]
+    private static partial Regex SubjectLicensed();
+
+    [GeneratedRegex(@"\blicensed\b[^.;]{0,120}?\bto\s+" + Org)]
+    private static partial Regex LicensedTo();
+
+    [GeneratedRegex(@"\b(?<rel>collaboration|partnership|alliance|co-development|agreement|license|licensing)\s+(?:agreement\s+|arrangement\s+|deal\s+)?with\s+" + Org + Paren)]
+    private static partial Regex AgreementWith();
+
+    [GeneratedRegex(@"\b(?:in\s+development\s+by|partnered\s+with|licensed\s+by|being\s+developed\s+by)\s+" + Org + Paren)]
+    private static partial Regex DevelopedBy();
+
+    [GeneratedRegex("^" + Org + "$")]
+    private static partial Regex OrgShape();
+
+    [GeneratedRegex(@"\s(?:have)\s+(?:each\s+|also\s+|all\s+)?(?:licensed|taken\s+licenses|obtained\s+licenses|in-licensed)\b")]
+    private static partial Regex ListVerb();
+
+    [GeneratedRegex(@"^\s*formerly\s+(?:known\s+as\s+)?(?<f>.+?)\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex Formerly();
+
+    [GeneratedRegex(@"^(?:a\s+(?:wholly[- ]owned\s+)?subsidiary\s+of|part\s+of|a\s+member\s+of\s+the)\s+(?<p>.+)$", RegexOptions.IgnoreCase)]
+    private static partial Regex SubsidiaryOf();
+
+    [GeneratedRegex(@",?\s+(?:Inc|Ltd|LLC|Corp|Co|AG|GmbH|plc|PLC|S\.A|N\.V|SE|AB|A/S|K\.K|B\.V|Limited|Corporation)\.?$")]
+    private static partial Regex LegalSuffix();
+
+    private static readonly HashSet<string> LeadingStopWords = new(StringComparer.Ordinal)
+    {
+        "The", "A", "An", "And", "But", "Today", "That", "On", "In", "Also", "Additionally", "Under", "Through", "With",
+        "Both", "Each", "Its", "Our", "This", "These", "Further", "Furthermore", "Moreover", "Previously", "Recently",
+    };
+
+    /// <summary>Organizations a licensing or collaboration sentence names, with the relationship it states.</summary>
+    public static IEnumerable<(int Start, int Length, Partner Stub)> Partners(string sentence)
+    {
+        foreach (var (m, rel) in Matches(sentence))
+        {
+            var g = m.Groups["org"];
+            var paren = m.Groups["paren"].Success ? m.Groups["paren"].Value : null;
+            if (PartnerStub(g.Value, paren, rel) is { } stub)
+            {
+                var lead = g.Value.Length - TrimLeading(g.Value).Length;
+                yield return (g.Index + lead, g.Length - lead, stub);
+            }
+        }
+
+        // "Amgen (formerly Abgenix), Biogen Idec, …, and sanofi-aventis have licensed the right to …"
+        var verb = ListVerb().Match(sentence);
+        if (verb.Success)
+        {
+            var head = sentence[..verb.Index];
+            var from = new[] { head.LastIndexOf(';'), head.LastIndexOf(':'), head.LastIndexOf(" - ", StringComparison.Ordinal), head.LastIndexOf(" – ", StringComparison.Ordinal) }.Max() + 1;
+            var offset = from;
+            foreach (var (itemStart, item) in SplitList(head[from..]))
+            {
+                var (name, paren) = SplitParen(item);
+                if (PartnerStub(name, paren, "licensee") is { } stub)
+                {
+                    var at = sentence.IndexOf(name, offset + itemStart, StringComparison.Ordinal);
+                    yield return (at < 0 ? offset + itemStart : at, name.Length, stub);
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<(Match, string)> Matches(string sentence)
+    {
+        foreach (Match m in SubjectLicensed().Matches(sentence))
+        {
+            yield return (m, "licensee");
+        }
+
+        foreach (Match m in LicensedTo().Matches(sentence))
+        {
+            yield return (m, "licensee");
+        }
+
+        foreach (Match m in AgreementWith().Matches(sentence))
+        {
+            var rel = m.Groups["rel"].Value.ToLowerInvariant() is "collaboration" or "partnership" or "alliance" or "co-development" ? "collaborator" : "licensee";
+            yield return (m, rel);
+        }
+
+        foreach (Match m in DevelopedBy().Matches(sentence))
+        {
+            yield return (m, "licensee");
+        }
+    }
+
+    /// <summary>Splits "A (x), B, C, Inc., and D" into items, keeping legal suffixes and parentheses with their company.</summary>
+    private static IEnumerable<(int Start, string Item)> SplitList(string list)
+    {
+        var items = new List<(int, string)>();
+        var depth = 0;
+        var start = 0;
+        for (var i = 0; i <= list.Length; i++)
+        {
+            var c = i < list.Length ? list[i] : ',';
+            if (c == '(')
+            {
+                depth++;
+            }
+            else if (c == ')')
+            {
+                depth = Math.Max(0, depth - 1);
+            }
+            else if (c == ',' && depth == 0)
+            {
+                var piece = list[start..Math.Min(i, list.Length)];
+                var trimmed = piece.Trim();
+                if (trimmed.StartsWith("and ", StringComparison.Ordinal))
+                {
+                    trimmed = trimmed[4..].Trim();
+                }
+
+                // "Millennium Pharmaceuticals, Inc." — a legal suffix belongs to the item before it.
+                if (items.Count > 0 && LegalSuffix().IsMatch(" " + trimmed) && trimmed.Length <= 12)
+                {
+                    var (s, prev) = items[^1];
+                    items[^1] = (s, prev + ", " + trimmed);
+                }
+                else if (trimmed.Length > 0)
+                {
+                    items.Add((start + piece.IndexOf(trimmed, StringComparison.Ordinal), trimmed));
+                }
+
+                start = i + 1;
+            }
+        }
+
+        // "A and B have licensed": a last "and" that is not inside a name splits two items.
+        foreach (var (s, item) in items)
+        {
+            var and = item.IndexOf(" and ", StringComparison.Ordinal);
+            if (and > 0 && !item.Contains('&', StringComparison.Ordinal))
+            {
+                yield return (s, item[..and]);
+                yield return (s + and + 5, item[(and + 5)..]);
+            }
+            else
+            {
+                yield return (s, item);
+            }
+        }
+    }
+
+    private static (string Name, string? Paren) SplitParen(string item)
+    {
+        var open = item.IndexOf('(', StringComparison.Ordinal);
+        if (open < 0)
+        {
+            return (item.Trim(), null);
+        }
+
+        var close = item.IndexOf(')', open);
+        return (item[..open].Trim(), close > open ? item[(open + 1)..close] : null);
+    }
+
+    private static string TrimLeading(string name)
+    {
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
+        while (words.Count > 0 && LeadingStopWords.Contains(words[0]))
+        {
+            words.RemoveAt(0);
+        }
+
+        return string.Join(' ', words);
+    }
+
+    /// <summary>A stub partner for an organization name, or null when the name is not a partner by <see cref="NonPartnerRules"/>.</summary>
+    private static Partner? PartnerStub(string raw, string? paren, string relationship)
+    {
+        var full = TrimLeading(raw.Trim().TrimEnd(',', ';', ':'));
+        if (full.Length < 2 || !OrgShape().IsMatch(full) || full.Split(' ').Length > 6 || NonPartnerRules.IsNonPartner(full, out _))
+        {
+            return null;
+        }
+
+        // A page is named without the legal suffix so "Acme Therapeutics" and "Acme Therapeutics, Inc." are one partner.
+        var name = LegalSuffix().Replace(full, "").Trim();
+        if (name.Length < 2 || NonPartnerRules.IsNonPartner(name, out _))
+        {
+            return null;
+        }
+
+        var aliases = new List<string>();
+        if (name != full)
+        {
+            aliases.Add(full);
+        }
+
+        var former = new List<string>();
+        string? parent = null;
+        if (paren is not null)
+        {
+            var p = paren.Trim();
+            if (Formerly().Match(p) is { Success: true } f)
+            {
+                former.Add(f.Groups["f"].Value.Trim());
+            }
+            else if (SubsidiaryOf().Match(p) is { Success: true } s)
+            {
+                parent = s.Groups["p"].Value.Trim();
+            }
+            else if (p.Length is >= 2 and <= 6 && p.All(char.IsUpper))
+            {
+                aliases.Add(p);
+            }
+            else if (char.IsUpper(p[0]) && !p.Contains(':', StringComparison.Ordinal) && !NonPartnerRules.IsNonPartner(p, out _))
+            {
+                parent = p;
+            }
+        }
+
+        return new Partner
+        {
+            Slug = Slug.From(name),
+            Name = name,
+            Aliases = aliases,
+            FormerNames = former,
+            Parent = parent,
+            Relationship = relationship,
+            Discovered = true,
+        };
+    }
+
+    // ---------- people ----------
+
+    private const string Name = @"(?<name>[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?(?:\s+[A-Z]\.)?\s+(?:Mc|Mac|O'|De|Van|Von)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)";
+    private const string Degrees = @"(?:,?\s*(?:M\.\s?D\.|MD|Ph\.\s?D\.|PhD|Jr\.|Sr\.|MBA|RN|Pharm\.D\.)(?![\w]))*";
+    private const string Said = @"(?:commented|said|stated|added|noted|remarked|explained|continued|concluded)";
+
+    [GeneratedRegex(Said + @"\s+(?:Dr\.\s+|Mr\.\s+|Ms\.\s+|Mrs\.\s+|Prof\.\s+)?" + Name + Degrees + @",\s*(?<title>[^,“”""]{3,90}?)(?=\s*[.,;“""]|$)")]
+    private static partial Regex SaidName();
+
+    [GeneratedRegex(@"(?:^|[\s”""])(?:Dr\.\s+|Mr\.\s+|Ms\.\s+)?" + Name + Degrees + @",\s*(?<title>[^,“”""]{3,90}?),\s*" + Said + @"\b")]
+    private static partial Regex NameSaid();
+
+    [GeneratedRegex(@"(?:Dr\.\s+)?" + Name + Degrees + @"\s*(?:,|-|–|—)?\s*(?:is\s+)?(?:the\s+|a\s+|an\s+)?(?<title>(?:[Pp]rincipal|[Ll]ead|[Cc]oordinating)\s+[Ii]nvestigator)")]
+    private static partial Regex Investigator();
+
+    [GeneratedRegex(@"/s/\s*" + Name)]
+    private static partial Regex SignedBy();
+
+    [GeneratedRegex(@"\b(?:Chairman|Chairwoman|Chair|Chief|CEO|CFO|COO|CMO|CSO|CBO|President|Vice\s+President|VP|EVP|SVP|Director|Officer|Treasurer|Secretary|Counsel|Head|Manager|Investigator|Professor|Founder|Controller|Lead)\b")]
+    private static partial Regex TitleWord();
+
+    [GeneratedRegex(@"\b(?:at|of)\s+(?:the\s+)?(?<site>(?:[A-Z][\w'.&-]*\s+(?:(?:and|of|for|&)\s+)?){0,6}(?:Center|Centre|Institute|University|Hospital|Clinic)(?:\s+of\s+[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3})?)")]
+    private static partial Regex Site();
+
+    [GeneratedRegex(@"\b(?<label>Investors?|Media|Investor\s+Relations|Investor\s+Contacts?|Media\s+Contacts?|Contacts?)\s*:?\s*", RegexOptions.IgnoreCase)]
+    private static partial Regex ContactLabel();
+
+    [GeneratedRegex(@"(?:\b(?:Tel|TEL|Phone|Ph|Fax|FAX)\s*[:.]|\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}|\S+@\S+)")]
+    private static partial Regex PhoneOrEmail();
+
+    [GeneratedRegex(@"^(?:(?:Investors?|Media|Investor\s+Relations|Investor\s+Contacts?|Media\s+Contacts?|Contacts?)\s*:?\s*)+$", RegexOptions.IgnoreCase)]
+    private static partial Regex LabelOnly();
+
+    [GeneratedRegex(@"\b(?<h>Dr|Mr|Ms|Mrs|Prof)\.\s+(?<sur>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b(?!\s+[A-Z]\.|\s+[A-Z][a-z]+\b)")]
+    private static partial Regex HonorificSurname();
+
+    private static readonly HashSet<string> NotFirstNames = new(StringComparer.Ordinal)
+    {
+        "The", "Chairman", "Chief", "President", "Executive", "Senior", "Vice", "Director", "Investor", "Investors", "Media",
+        "Contact", "Contacts", "For", "Immediate", "Release", "Exhibit", "Item", "Form", "Press", "Date", "About", "Phase",
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+        "Cancer", "Research", "Corporate", "Annual", "Investigator", "Principal", "Tumor", "This", "These", "Under", "Our",
+    };
+
+    public static bool IsTitle(string text) => TitleWord().IsMatch(text);
+
+    public static bool IsPersonName(string name)
+    {
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return words.Length >= 2 && !NotFirstNames.Contains(words[0]) && !NotFirstNames.Contains(words[^1]) && !IsTitle(name)
+            && !NonPartnerRules.IsFiler(words[0]);
+    }
+
+    /// <summary>Quote attributions and investigator lines in one paragraph.</summary>
+    public static IEnumerable<PersonSighting> Attributions(string text, string paragraph, DateOnly? date, string? company)
+    {
+        foreach (Match m in SaidName().Matches(text).Concat(NameSaid().Matches(text)))
+        {
+            var title = m.Groups["title"].Value.Trim();
+            if (!IsTitle(title))
+            {
+                continue;
+            }
+
+            var (t, org) = SplitOrganization(title);
+            var investigator = t.Contains("nvestigator", StringComparison.Ordinal);
+            yield return new PersonSighting(m.Groups["name"].Value, t, org ?? (investigator ? SiteIn(text) : company), paragraph, date);
+        }
+
+        foreach (Match m in Investigator().Matches(text))
+        {
+            var title = m.Groups["title"].Value;
+            yield return new PersonSighting(m.Groups["name"].Value, char.ToUpperInvariant(title[0]) + title[1..], SiteIn(text), paragraph, date);
+        }
+
+        foreach (Match m in SignedBy().Matches(text))
+        {
+            yield return new PersonSighting(m.Groups["name"].Value, null, company, paragraph, date, FromSignature: true);
+        }
+    }
+
+    private static (string Title, string? Org) SplitOrganization(string title)
+    {
+        foreach (var sep in new[] { " of ", " at " })
+        {
+            var i = title.LastIndexOf(sep, StringComparison.Ordinal);
+            if (i > 0 && i + sep.Length < title.Length && char.IsUpper(title[i + sep.Length]))
+            {
+                return (title[..i].Trim(), title[(i + sep.Length)..].Trim());
+            }
+        }
+
+        return (title, null);
+    }
+
+    /// <summary>The trial site a paragraph names ("conducted at the Cancer Therapy and Research Center").</summary>
+    public static string? SiteIn(string text)
+    {
+        var m = Site().Match(text);
+        return m.Success ? m.Groups["site"].Value.Trim() : null;
+    }
+
+    public static bool IsContactLabel(string text) => text.Length <= 40 && LabelOnly().IsMatch(text.Trim());
+
+    /// <summary>
+    /// People in a contact block: "Investors: Carol Hausner Executive Director, … ImmunoGen, Inc. (617) 995-2500" or
+    /// "Media: Kathryn Morris KMorrisPR (845) 635-9828". <paramref name="pendingLabel"/> is a label given in the block before.
+    /// </summary>
+    public static IEnumerable<PersonSighting> Contacts(string text, string? pendingLabel, string paragraph, DateOnly? date, string? company)
+    {
+        if (!PhoneOrEmail().IsMatch(text))
+        {
+            yield break;
+        }
+
+        var parts = new List<(string? Label, string Text)>();
+        var labels = ContactLabel().Matches(text).Where(l => l.Index == 0 || (text[l.Index - 1] == ' ' && l.Value.Contains(':', StringComparison.Ordinal))).ToList();
+        if (labels.Count == 0 || labels[0].Index > 0)
+        {
+            if (pendingLabel is null)
+            {
+                yield break;
+            }
+
+            parts.Add((pendingLabel, labels.Count == 0 ? text : text[..labels[0].Index]));
+        }
+
+        for (var i = 0; i < labels.Count; i++)
+        {
+            var end = i + 1 < labels.Count ? labels[i + 1].Index : text.Length;
+            parts.Add((labels[i].Groups["label"].Value, text[(labels[i].Index + labels[i].Length)..end]));
+        }
+
+        foreach (var (label, part) in parts)
+        {
+            var m = Regex.Match(part, "^" + Name);
+            if (!m.Success || !IsPersonName(m.Groups["name"].Value))
+            {
+                continue;
+            }
+
+            var rest = part[m.Length..];
+            var cut = PhoneOrEmail().Match(rest);
+            rest = (cut.Success ? rest[..cut.Index] : rest).Trim().Trim(',', ';').Trim();
+            string? org = null;
+            if (company is not null && rest.EndsWith(company, StringComparison.Ordinal))
+            {
+                org = company;
+                rest = rest[..^company.Length].Trim().Trim(',').Trim();
+            }
+
+            string title;
+            if (IsTitle(rest))
+            {
+                title = rest;
+                org ??= company;
+            }
+            else
+            {
+                var kind = label is { } l && l.StartsWith("media", StringComparison.OrdinalIgnoreCase) ? "Media Contact" : "Investor Contact";
+                title = kind;
+                org ??= rest.Length > 0 ? rest : company;
+            }
+
+            yield return new PersonSighting(m.Groups["name"].Value, title, org, paragraph, date);
+        }
+    }
+
+    /// <summary>"Dr. Tolcher", "Mr. Sayare": a surname after an honorific, resolved by the analyzer within the filing.</summary>
+    public static IEnumerable<(int Start, int Length, string Surname)> Honorifics(string text)
+    {
+        foreach (Match m in HonorificSurname().Matches(text))
+        {
+            yield return (m.Index, m.Length, m.Groups["sur"].Value);
+        }
+    }
+
+    /// <summary>A title printed next to a signer's name in the signature block ("Daniel M. Junius Executive Vice President …").</summary>
+    public static string? TitleAfterName(string text, string name)
+    {
+        var i = text.IndexOf(name, StringComparison.Ordinal);
+        var rest = (i >= 0 ? text[(i + name.Length)..] : text).Trim().Trim(',').Trim();
+        if (rest.Length == 0 || rest.Length > 120 || rest.StartsWith("Date", StringComparison.Ordinal) || rest.Contains("/s/", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var m = TitleWord().Match(rest);
+        return m.Success && m.Index < 30 ? rest : null;
+    }
+
+    /// <summary>The family name of a person's name: the last word, degrees and suffixes removed.</summary>
+    public static string Surname(string name)
+    {
+        var words = name.Replace(",", " ", StringComparison.Ordinal).Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Where(w => w.TrimEnd('.') is not ("MD" or "M.D" or "PhD" or "Ph.D" or "Jr" or "Sr" or "MBA" or "RN" or "II" or "III"))
+            .ToList();
+        return words.Count > 0 ? words[^1] : name;
+    }
+
+    /// <summary>"Daniel M. Junius" → "Daniel Junius": the form without middle initials, for matching spellings.</summary>
+    public static string WithoutInitials(string name) =>
+        string.Join(' ', name.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => !(w.Length == 2 && w[1] == '.' && char.IsUpper(w[0]))));
+}

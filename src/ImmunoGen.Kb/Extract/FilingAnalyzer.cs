@@ -1,0 +1,425 @@
+using System.Text.RegularExpressions;
+using ImmunoGen.Kb.Content;
+
+namespace ImmunoGen.Kb.Extract;
+
+/// <summary>
+/// The Extract stage for one filing: recognizes every entity the registry knows (one trie pass per block),
+/// discovers entities no page covers yet (rules in <see cref="DiscoveryPatterns"/>), and reads events, quotes,
+/// roles and stage statements. Immutable after construction and safe to call from many threads at once.
+/// </summary>
+/// <remarks>
+/// Person names: a bare surname is never a global alias. "Dr. Tolcher" resolves to the one person with that
+/// surname named in full in the same filing, else to the one registry person with that surname; if two people
+/// share it, the honorific mention is left unresolved.
+/// </remarks>
+public sealed partial class FilingAnalyzer
+{
+    private readonly EntityRegistry _registry;
+    private readonly Dictionary<string, List<EntityRef>> _bySurname = new(StringComparer.Ordinal);
+
+    public FilingAnalyzer(EntityRegistry registry)
+    {
+        _registry = registry;
+        foreach (var p in registry.Entities.OfType<Person>())
+        {
+            var key = EntityRegistry.Normalize(DiscoveryPatterns.Surname(p.Name));
+            if (!_bySurname.TryGetValue(key, out var list))
+            {
+                list = [];
+                _bySurname[key] = list;
+            }
+
+            list.Add(EntityRef.Of(p));
+        }
+    }
+
+    [GeneratedRegex(@"[“""](?<q>[^“”""]{15,})[”""]")]
+    private static partial Regex Quotation();
+
+    [GeneratedRegex(@"\b(?:in\s+(?:research/)?preclinical\s+(?:development|testing|stage)|preclinical\s+(?:stage|candidate))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PreclinicalPhrase();
+
+    [GeneratedRegex(@"\b(?:in\s+clinical\s+(?:testing|trials?|development|evaluation)|(?:initiat\w*|start\w*)\s+(?:of\s+)?clinical\s+testing|enter(?:ed|s)?\s+(?:the\s+clinic\b|clinical\s+testing))", RegexOptions.IgnoreCase)]
+    private static partial Regex ClinicalPhrase();
+
+    [GeneratedRegex(@"\bPhase\s+(?:III|II|I|[123])(?:[ab])?(?:\s*/\s*(?:III|II|I|[123]))?\b")]
+    private static partial Regex PhasePhrase();
+
+    /// <summary>Analyzes one filing. Never throws on odd text; an unreadable block just yields nothing.</summary>
+    public FilingAnalysis Analyze(FilingFrontMatter meta, FilingBody body)
+    {
+        var blocks = body.Blocks;
+        var boilerplate = BoilerplateRules.Flags(blocks);
+        var date = meta.Date;
+        var company = meta.Company ?? "ImmunoGen, Inc.";
+        var known = blocks.Select(b => _registry.Match(b.Text)).ToArray();
+
+        // 1. Discovery: names of the right shape that no page covers.
+        var local = new Dictionary<EntityRef, Entity>();
+        var sightings = new List<PersonSighting>();
+        string? pendingLabel = null;
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            var b = blocks[i];
+            foreach (var c in DiscoveryPatterns.Compounds(b.Text))
+            {
+                if (!Overlaps(known[i], c.Start, c.Length) && _registry.Resolve(c.Stub.Name) is null)
+                {
+                    AddLocal(local, c.Stub);
+                }
+            }
+
+            if (b.IsHeading)
+            {
+                pendingLabel = null;
+                continue;
+            }
+
+            foreach (var s in SentenceSplitter.Split(b.Text))
+            {
+                foreach (var (start, length, stub) in DiscoveryPatterns.Partners(s.Text))
+                {
+                    if (!Overlaps(known[i], s.Start + start, length) && stub.Aliases.Prepend(stub.Name).All(n => _registry.Resolve(n) is null))
+                    {
+                        AddLocal(local, stub);
+                    }
+                }
+            }
+
+            sightings.AddRange(DiscoveryPatterns.Attributions(b.Text, b.Id, date, company));
+            sightings.AddRange(DiscoveryPatterns.Contacts(b.Text, pendingLabel, b.Id, date, company));
+            pendingLabel = DiscoveryPatterns.IsContactLabel(b.Text) ? b.Text.Trim().TrimEnd(':') : pendingLabel;
+            if (!DiscoveryPatterns.IsContactLabel(b.Text) && sightings.Count > 0 && sightings[^1].Paragraph == b.Id)
+            {
+                pendingLabel = null;
+            }
+
+            foreach (var s in sightings.Where(s => s.FromSignature && s.Paragraph == b.Id && s.Title is null).ToList())
+            {
+                var title = Enumerable.Range(i, Math.Min(4, blocks.Count - i)).Select(k => DiscoveryPatterns.TitleAfterName(blocks[k].Text, s.Name)).FirstOrDefault(t => t is not null);
+                if (title is not null)
+                {
+                    sightings[sightings.IndexOf(s)] = s with { Title = title };
+                }
+            }
+        }
+
+        var signedDate = meta.SignedDate ?? date;
+        foreach (var signer in meta.Signatories)
+        {
+            sightings.Add(new PersonSighting(signer.Name, signer.Title, company, null, signedDate, FromSignature: true));
+        }
+
+        // Signature titles are dated by the signature, not the event.
+        sightings = sightings.Select(s => s.FromSignature ? s with { Date = signedDate } : s).ToList();
+
+        var personOf = new Dictionary<string, EntityRef>(StringComparer.Ordinal);
+        foreach (var s in sightings)
+        {
+            if (!DiscoveryPatterns.IsPersonName(s.Name))
+            {
+                continue;
+            }
+
+            var r = _registry.Resolve(s.Name) ?? _registry.Resolve(DiscoveryPatterns.WithoutInitials(s.Name));
+            if (r is { Kind: EntityKind.Person } found)
+            {
+                personOf[s.Name] = found;
+                continue;
+            }
+
+            if (r is not null)
+            {
+                continue;
+            }
+
+            var stub = PersonStub(s.Name);
+            AddLocal(local, stub);
+            personOf[s.Name] = EntityRef.Of(stub);
+        }
+
+        var localRegistry = local.Count == 0 ? EntityRegistry.Empty : EntityRegistry.Build(local.Values, []);
+
+        // 2. Recognition: registry and discovered names, then honorific surnames.
+        var mentions = new List<EntityMention>();
+        var perBlock = new List<EntityMention>[blocks.Count];
+        var sentencesOf = new IReadOnlyList<SentenceSpan>[blocks.Count];
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            var b = blocks[i];
+            var sentences = SentenceSplitter.Split(b.Text);
+            sentencesOf[i] = sentences;
+            var spans = Combine(known[i], localRegistry.Match(b.Text));
+            var list = new List<EntityMention>();
+            foreach (var m in spans)
+            {
+                list.Add(new EntityMention(m.Entity, b.Id, SentenceAt(sentences, m.Start), boilerplate[i], m.Start, m.Length));
+            }
+
+            perBlock[i] = list;
+        }
+
+        var fullNamed = perBlock.SelectMany(l => l).Where(m => m.Entity.Kind == EntityKind.Person).Select(m => m.Entity).Distinct().ToList();
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            var b = blocks[i];
+            foreach (var (start, length, surname) in DiscoveryPatterns.Honorifics(b.Text))
+            {
+                if (perBlock[i].Any(m => start < m.Start + m.Length && start + length > m.Start) || ResolveSurname(surname, fullNamed, local) is not { } who)
+                {
+                    continue;
+                }
+
+                perBlock[i].Add(new EntityMention(who, b.Id, SentenceAt(sentencesOf[i], start), boilerplate[i], start, length));
+            }
+
+            perBlock[i].Sort((x, y) => x.Start.CompareTo(y.Start));
+            mentions.AddRange(perBlock[i]);
+        }
+
+        // 3. Events, from the sentences of non-boilerplate paragraphs.
+        var filingPartner = mentions.FirstOrDefault(m => !m.Boilerplate && m.Entity.Kind == EntityKind.Partner)?.Entity.Slug;
+        var drafts = new List<EventDraft>();
+        var order = 0;
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            if (blocks[i].IsHeading || boilerplate[i])
+            {
+                continue;
+            }
+
+            var paragraphCompounds = perBlock[i].Where(m => m.Entity.Kind == EntityKind.Compound).Select(m => m.Entity.Slug).Distinct().ToList();
+            var paragraphPartners = perBlock[i].Where(m => m.Entity.Kind == EntityKind.Partner).Select(m => m.Entity.Slug).Distinct().ToList();
+            foreach (var s in sentencesOf[i])
+            {
+                var inSentence = perBlock[i].Where(m => m.Start >= s.Start && m.Start < s.End).Select(m => new SentenceEntity(m.Start - s.Start, m.Entity)).ToList();
+                drafts.AddRange(EventRules.Read(s, inSentence, paragraphCompounds, paragraphPartners, filingPartner, date, blocks[i].Id, order++));
+            }
+        }
+
+        var events = EventRules.Merge(drafts);
+
+        // 4. Quotes: quoted text in a paragraph, attributed to the person named there outside the quotation marks.
+        var quotes = new List<QuoteSeen>();
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            if (blocks[i].IsHeading)
+            {
+                continue;
+            }
+
+            var found = Quotation().Matches(blocks[i].Text);
+            if (found.Count == 0)
+            {
+                continue;
+            }
+
+            var outside = perBlock[i].Where(m => m.Entity.Kind == EntityKind.Person && !found.Any(q => m.Start >= q.Index && m.Start < q.Index + q.Length)).ToList();
+            foreach (Match q in found)
+            {
+                var speaker = outside.MinBy(m => Math.Abs(m.Start - q.Index));
+                if (speaker is null)
+                {
+                    continue;
+                }
+
+                var named = perBlock[i].Where(m => m.Entity.Kind == EntityKind.Compound && m.Start >= q.Index && m.Start < q.Index + q.Length)
+                    .Select(m => m.Entity.Slug).Distinct().ToList();
+                quotes.Add(new QuoteSeen(speaker.Entity.Slug, blocks[i].Id, q.Groups["q"].Value.Trim().TrimEnd(','), named));
+            }
+        }
+
+        // 5. Stage statements ("is in preclinical development", "ongoing Phase I study"), each a dated snapshot.
+        var stages = new List<StageSeen>();
+        if (date is { } asOf)
+        {
+            for (var i = 0; i < blocks.Count; i++)
+            {
+                if (blocks[i].IsHeading)
+                {
+                    continue;
+                }
+
+                foreach (var s in sentencesOf[i])
+                {
+                    if (StageOf(s.Text) is not { } stage)
+                    {
+                        continue;
+                    }
+
+                    foreach (var c in perBlock[i].Where(m => m.Entity.Kind == EntityKind.Compound && m.Start >= s.Start && m.Start < s.End).Select(m => m.Entity.Slug).Distinct())
+                    {
+                        stages.Add(new StageSeen(c, asOf, stage, blocks[i].Id));
+                    }
+                }
+            }
+        }
+
+        // 6. Roles seen, for people recognized by name.
+        var roles = new List<PersonRoleSeen>();
+        foreach (var s in sightings)
+        {
+            if (s.Title is { } title && personOf.TryGetValue(s.Name, out var who))
+            {
+                roles.Add(new PersonRoleSeen(who.Slug, title, s.Organization, s.Date, s.Paragraph));
+            }
+        }
+
+        roles = roles.Distinct().ToList();
+
+        // Signers named only in the front-matter still count as people of the filing.
+        var people = FirstMentions(mentions, EntityKind.Person).ToList();
+        foreach (var signer in meta.Signatories)
+        {
+            if (personOf.TryGetValue(signer.Name, out var r) && !people.Contains(r.Slug))
+            {
+                people.Add(r.Slug);
+            }
+        }
+
+        var discovered = local.Values
+            .Select(e => e is Person p ? p with { Roles = RolesFor(p, roles) } : e)
+            .OrderBy(e => e.Kind).ThenBy(e => e.Slug, StringComparer.Ordinal)
+            .ToList();
+
+        return new FilingAnalysis
+        {
+            Compounds = FirstMentions(mentions, EntityKind.Compound).ToList(),
+            Partners = FirstMentions(mentions, EntityKind.Partner).ToList(),
+            People = people,
+            Events = events,
+            Boilerplate = blocks.Where((b, i) => boilerplate[i] && !b.IsHeading).Select(b => b.Id).ToList(),
+            Mentions = mentions,
+            Quotes = quotes,
+            Roles = roles,
+            Stages = stages.Distinct().ToList(),
+            Discovered = discovered,
+        };
+    }
+
+    /// <summary>The most advanced stage a sentence states: a named phase over "in clinical testing" over "preclinical".</summary>
+    internal static string? StageOf(string sentence)
+    {
+        var phases = PhasePhrase().Matches(sentence).Select(m => StageNames.FromPhase(EventRules.NormalizePhase(m.Value))).Where(s => s is not null).ToList();
+        if (phases.Count > 0)
+        {
+            return phases.MaxBy(StageNames.Rank);
+        }
+
+        if (ClinicalPhrase().IsMatch(sentence))
+        {
+            return StageNames.Clinical;
+        }
+
+        return PreclinicalPhrase().IsMatch(sentence) ? StageNames.Preclinical : null;
+    }
+
+    private static List<Role> RolesFor(Person p, List<PersonRoleSeen> roles) =>
+        roles.Where(r => r.PersonSlug == p.Slug)
+            .GroupBy(r => (r.Title, r.Organization))
+            .Select(g => new Role(g.Key.Title, g.Key.Organization, g.Min(r => r.Date), g.Max(r => r.Date)))
+            .OrderBy(r => r.FirstSeen).ThenBy(r => r.Title, StringComparer.Ordinal)
+            .ToList();
+
+    private EntityRef? ResolveSurname(string surname, List<EntityRef> fullNamed, Dictionary<EntityRef, Entity> local)
+    {
+        var key = EntityRegistry.Normalize(surname);
+        var inFiling = fullNamed.Where(r => EntityRegistry.Normalize(DiscoveryPatterns.Surname(NameOf(r, local))) == key).ToList();
+        if (inFiling.Count == 1)
+        {
+            return inFiling[0];
+        }
+
+        return inFiling.Count == 0 && _bySurname.TryGetValue(key, out var all) && all.Count == 1 ? all[0] : null;
+    }
+
+    private string NameOf(EntityRef r, Dictionary<EntityRef, Entity> local) =>
+        _registry.Get(r)?.Name ?? (local.TryGetValue(r, out var e) ? e.Name : r.Slug);
+
+    private static Person PersonStub(string name)
+    {
+        var plain = DiscoveryPatterns.WithoutInitials(name);
+        return new Person
+        {
+            Slug = Slug.From(name),
+            Name = name,
+            Aliases = plain != name ? [plain] : [],
+            Discovered = true,
+        };
+    }
+
+    private static void AddLocal(Dictionary<EntityRef, Entity> local, Entity stub)
+    {
+        var r = EntityRef.Of(stub);
+        local[r] = local.TryGetValue(r, out var had) ? EntityDiscovery.MergeTwo(had, stub) : stub;
+    }
+
+    private static IEnumerable<string> FirstMentions(List<EntityMention> mentions, EntityKind kind) =>
+        mentions.Where(m => m.Entity.Kind == kind).Select(m => m.Entity.Slug).Distinct(StringComparer.Ordinal);
+
+    private static bool Overlaps(IReadOnlyList<AliasMatch> matches, int start, int length) =>
+        matches.Any(m => start < m.Start + m.Length && start + length > m.Start);
+
+    /// <summary>Registry matches and discovered-name matches, non-overlapping, the longer winning where they collide.</summary>
+    private static List<AliasMatch> Combine(IReadOnlyList<AliasMatch> known, IReadOnlyList<AliasMatch> discovered)
+    {
+        if (discovered.Count == 0)
+        {
+            return [.. known];
+        }
+
+        var all = known.Concat(discovered).OrderBy(m => m.Start).ThenByDescending(m => m.Length).ToList();
+        var result = new List<AliasMatch>();
+        var end = -1;
+        foreach (var m in all)
+        {
+            if (m.Start >= end)
+            {
+                result.Add(m);
+                end = m.Start + m.Length;
+            }
+        }
+
+        return result;
+    }
+
+    private static string SentenceAt(IReadOnlyList<SentenceSpan> sentences, int at)
+    {
+        foreach (var s in sentences)
+        {
+            if (at >= s.Start && at < s.End)
+            {
+                return s.Text;
+            }
+        }
+
+        return sentences.Count > 0 ? sentences[^1].Text : "";
+    }
+}
+
+/// <summary>Stage labels of a compound's development, in order.</summary>
+public static class StageNames
+{
+    public const string Preclinical = "Preclinical";
+    public const string Clinical = "Clinical";
+    public const string PhaseI = "Phase I";
+    public const string PhaseIII = "Phase I/II";
+    public const string PhaseII = "Phase II";
+    public const string PhaseIIIFull = "Phase III";
+
+    private static readonly string[] Order = [Preclinical, Clinical, PhaseI, PhaseIII, PhaseII, PhaseIIIFull];
+
+    public static int Rank(string? stage) => stage is null ? -1 : Array.IndexOf(Order, stage);
+
+    /// <summary>"1" → "Phase I", "1/2" → "Phase I/II", "2" → "Phase II", "3" → "Phase III"; null when unknown.</summary>
+    public static string? FromPhase(string? phase) => phase switch
+    {
+        null => null,
+        "1" or "1a" or "1b" => PhaseI,
+        "1/2" or "1b/2" => PhaseIII,
+        "2" or "2a" or "2b" => PhaseII,
+        "3" or "3a" or "3b" => PhaseIIIFull,
+        _ => null,
+    };
+}
