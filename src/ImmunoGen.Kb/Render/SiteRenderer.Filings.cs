@@ -1,6 +1,7 @@
 using ImmunoGen.Kb.Content;
 using ImmunoGen.Kb.Extract;
 using Markdig.Renderers;
+using Markdig.Syntax;
 
 namespace ImmunoGen.Kb.Render;
 
@@ -85,6 +86,12 @@ public sealed partial class SiteRenderer
         var m = f.Meta;
         var body = FilingBody.Parse(f.Body);
         _linker.Link(body.Document, root);
+        // The body sits under the page's own "Text of the filing" heading, so its headings move one level down.
+        foreach (var heading in body.Document.Descendants<HeadingBlock>())
+        {
+            heading.Level = Math.Min(heading.Level + 1, 6);
+        }
+
         var bodyHtml = RenderMarkdown(body.Document);
 
         var facts = new List<FactView>();
@@ -147,7 +154,7 @@ public sealed partial class SiteRenderer
         return Layout("filing", root, title, description, model);
     }
 
-    private static string RenderMarkdown(Markdig.Syntax.MarkdownDocument document)
+    private static string RenderMarkdown(MarkdownDocument document)
     {
         using var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture) { NewLine = "\n" };
         var renderer = new HtmlRenderer(writer);

@@ -44,7 +44,7 @@ public sealed class FixtureSite
             files.Add(new SiteFile("assets/search.js", "// search: provided by the Search stage\n"u8.ToArray()));
         }
 
-        return files;
+        return files.OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
     }
 
     public string Page(string path) =>
