@@ -1,0 +1,12 @@
+namespace ImmunoGen.Kb.Render;
+
+/// <summary>One output file of the site.</summary>
+/// <param name="Path">Relative to the site root, forward slashes: <c>compounds/sar3419.html</c>.</param>
+/// <param name="Content">The exact bytes (UTF-8 without BOM for text).</param>
+public sealed record SiteFile(string Path, byte[] Content);
+
+/// <summary>
+/// One output file not rendered yet. Jobs are independent of each other, so a build can render them in parallel and
+/// write each as it comes; <see cref="Render"/> is deterministic and may throw <see cref="TemplateRenderException"/>.
+/// </summary>
+public sealed record SitePageJob(string Path, Func<SiteFile> Render);

@@ -1,0 +1,166 @@
+using ImmunoGen.Kb.Content;
+using ImmunoGen.Kb.Extract;
+using Markdig.Renderers;
+using Markdig.Syntax;
+
+namespace ImmunoGen.Kb.Render;
+
+public sealed partial class SiteRenderer
+{
+    /// <summary>
+    /// One pre-rendered view of the filings list. Filtering works without a server and without JavaScript because
+    /// every facet value has its own static page: <c>filings/item-8-01.html</c>, <c>filings/partner-x.html</c>, <c>filings/compound-x.html</c>.
+    /// </summary>
+    private sealed record FilingFacet(string Path, string Label, Func<Filing, bool> Includes)
+    {
+        public static readonly FilingFacet All = new("filings/index.html", "", _ => true);
+    }
+
+    private IEnumerable<FilingFacet> FilingFacets()
+    {
+        foreach (var item in _filings.SelectMany(f => f.Meta.Items).Select(i => i.Number).Where(n => n.Length > 0).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        {
+            var number = item;
+            yield return new FilingFacet($"filings/item-{Slug.From(number)}.html", "Item " + number, f => f.Meta.Items.Any(i => i.Number == number));
+        }
+
+        foreach (var p in _graph.Corpus.Partners)
+        {
+            var r = EntityRef.Of(p);
+            if (FilingsOf(r).Count > 0)
+            {
+                var set = FilingsOf(r).Select(f => f.Slug).ToHashSet(StringComparer.Ordinal);
+                yield return new FilingFacet($"filings/partner-{p.Slug}.html", p.Name, f => set.Contains(f.Slug));
+            }
+        }
+
+        foreach (var c in _graph.Corpus.Compounds)
+        {
+            var r = EntityRef.Of(c);
+            if (FilingsOf(r).Count > 0)
+            {
+                var set = FilingsOf(r).Select(f => f.Slug).ToHashSet(StringComparer.Ordinal);
+                yield return new FilingFacet($"filings/compound-{c.Slug}.html", c.Name, f => set.Contains(f.Slug));
+            }
+        }
+    }
+
+    private string RenderFilingList(FilingFacet facet)
+    {
+        const string root = "../";
+        var facets = FilingFacets().ToList();
+        var selected = _filings.Where(facet.Includes).ToList();
+        var years = selected
+            .GroupBy(f => f.Meta.Date?.Year.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "Undated")
+            .OrderByDescending(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new YearGroup(g.Key, "y-" + Slug.From(g.Key), g.Reverse().Select(f => RowOf(root, f)).ToList()))
+            .ToList();
+
+        NavLink Link(FilingFacet x) =>
+            new(x.Path["filings/".Length..], x.Label, x.Path == facet.Path, _filings.Count(x.Includes));
+
+        var filtered = facet.Path != FilingFacet.All.Path;
+        var heading = filtered ? $"Filings: {facet.Label}" : "Filings";
+        var title = heading;
+        var description = filtered
+            ? $"{Plural(selected.Count, "filing", "filings")} on {facet.Label}, newest first."
+            : $"All {Plural(selected.Count, "Form 8-K filing", "Form 8-K filings")} in the knowledge base, newest first, grouped by year.";
+        var model = new FilingsView(
+            root,
+            title,
+            description,
+            heading,
+            facet.Label,
+            filtered,
+            selected.Count,
+            years,
+            facets.Where(f => f.Path.StartsWith("filings/item-", StringComparison.Ordinal)).Select(Link).ToList(),
+            facets.Where(f => f.Path.StartsWith("filings/partner-", StringComparison.Ordinal)).Select(Link).ToList(),
+            facets.Where(f => f.Path.StartsWith("filings/compound-", StringComparison.Ordinal)).Select(Link).ToList());
+        return Layout("filings", root, title, description, model);
+    }
+
+    private string RenderFiling(Filing f)
+    {
+        const string root = "../";
+        var m = f.Meta;
+        var body = FilingBody.Parse(f.Body);
+        _linker.Link(body.Document, root);
+        // The body sits under the page's own "Text of the filing" heading, so its headings move one level down.
+        foreach (var heading in body.Document.Descendants<HeadingBlock>())
+        {
+            heading.Level = Math.Min(heading.Level + 1, 6);
+        }
+
+        var bodyHtml = RenderMarkdown(body.Document);
+
+        var facts = new List<FactView>();
+        void Fact(string label, string? value)
+        {
+            if (!string.IsNullOrWhiteSpace(value))
+            {
+                facts.Add(new FactView(label, value));
+            }
+        }
+
+        Fact("Form", m.Form);
+        Fact("Company", m.Company);
+        Fact("Commission file number", m.FileNumber);
+        Fact("CIK", m.Cik);
+        Fact("Date of earliest event", m.EventDate is { } ed ? DisplayText.Date(ed) : null);
+        Fact("Press release", m.PressReleaseDate is { } pd ? DisplayText.Date(pd) : null);
+        Fact("Signed", m.SignedDate is { } sd ? DisplayText.Date(sd) : null);
+        Fact("Filed", m.FiledDate is { } fd ? DisplayText.Date(fd) : null);
+        Fact("Accession number", m.AccessionNumber);
+
+        var index = _filingIndex[f.Slug];
+        LinkView? Neighbour(int i) =>
+            i >= 0 && i < _filings.Count ? new LinkView(_filings[i].Slug + ".html", TitleOf(_filings[i])) : null;
+
+        var events = m.Events
+            .Select(e => EventOf(root, new Link.EventRecord(e, f.Slug, e.Date ?? m.Date)))
+            .ToList();
+        var quotes = _quotesIn.Value[f.Slug]
+            .Select(q => QuoteOf(root, q))
+            .ToList();
+        var people = m.People.Concat(m.Signatories.Select(s => _graph.Registry.Resolve(s.Name)).Where(r => r?.Kind == EntityKind.Person).Select(r => r!.Value.Slug));
+
+        var title = TitleOf(f);
+        var description = $"Form {m.Form ?? "8-K"} filed by {m.Company ?? "ImmunoGen, Inc."} for {DisplayText.Date(m.Date)}"
+            + (m.Items.Count > 0 ? $" (Items {string.Join(", ", m.Items.Select(i => i.Number))})" : "") + ": " + title;
+        var model = new FilingView(
+            root,
+            title,
+            description,
+            DisplayText.Date(m.Date),
+            DisplayText.Iso(m.Date),
+            facts,
+            m.Items.Select(i => new FactView(i.Number, i.Title ?? "")).ToList(),
+            m.Exhibits.Select(x => new FactView(x.Number, x.Description ?? "")).ToList(),
+            m.Signatories.Select(s => new SignatoryView(
+                s.Name,
+                _graph.Registry.Resolve(s.Name) is { Kind: EntityKind.Person } r && _graph.Entity(r) is not null ? root + r.SitePath : null,
+                s.Title ?? "")).ToList(),
+            m.Source?.Path ?? "",
+            m.Source?.Sha256 ?? "",
+            EntityLinks(root, EntityKind.Compound, m.Compounds),
+            EntityLinks(root, EntityKind.Partner, m.Partners),
+            EntityLinks(root, EntityKind.Person, people),
+            events,
+            quotes,
+            bodyHtml,
+            Neighbour(index - 1),
+            Neighbour(index + 1));
+        return Layout("filing", root, title, description, model);
+    }
+
+    private static string RenderMarkdown(MarkdownDocument document)
+    {
+        using var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture) { NewLine = "\n" };
+        var renderer = new HtmlRenderer(writer);
+        MarkdownPipelines.Body.Setup(renderer);
+        renderer.Render(document);
+        writer.Flush();
+        return NormalizeNewlines(writer.ToString());
+    }
+}

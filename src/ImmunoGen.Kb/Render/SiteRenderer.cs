@@ -1,0 +1,348 @@
+using System.Text;
+using ImmunoGen.Kb.Content;
+using ImmunoGen.Kb.Extract;
+using ImmunoGen.Kb.Link;
+
+namespace ImmunoGen.Kb.Render;
+
+/// <summary>
+/// Turns the knowledge graph into the static site. <see cref="Jobs"/> lists every output file as an independent job, so
+/// a build of 10,000 filings renders them in parallel and writes each as it comes; <see cref="RenderAll"/> does it in
+/// one go. Output bytes depend only on the graph, the templates and the options: no clocks, sorted everywhere.
+/// </summary>
+public sealed partial class SiteRenderer
+{
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
+    private readonly ITemplateSet _templates;
+    private readonly KnowledgeGraph _graph;
+    private readonly SiteOptions _options;
+    private readonly BodyLinker _linker;
+    private readonly List<Filing> _filings;
+    private readonly Dictionary<string, int> _filingIndex;
+    private readonly Lazy<Dictionary<string, HashSet<string>>> _anchors;
+    private readonly Lazy<Dictionary<EntityRef, List<Filing>>> _filingsOf;
+    private readonly Lazy<ILookup<string, Quote>> _quotesIn;
+
+    public SiteRenderer(ITemplateSet templates, KnowledgeGraph graph, SiteOptions options)
+    {
+        _templates = templates;
+        _graph = graph;
+        _options = options;
+        _linker = new BodyLinker(graph.Registry);
+        _filings = graph.Corpus.Filings
+            .OrderBy(f => f.Meta.Date ?? DateOnly.MaxValue)
+            .ThenBy(f => f.Slug, StringComparer.Ordinal)
+            .ToList();
+        _filingIndex = [];
+        for (var i = 0; i < _filings.Count; i++)
+        {
+            _filingIndex[_filings[i].Slug] = i;
+        }
+
+        _anchors = new Lazy<Dictionary<string, HashSet<string>>>(CollectAnchors);
+        _filingsOf = new Lazy<Dictionary<EntityRef, List<Filing>>>(CollectFilingsOf);
+        _quotesIn = new Lazy<ILookup<string, Quote>>(() => graph.Quotes.ToLookup(q => q.FilingSlug, StringComparer.Ordinal));
+    }
+
+    /// <summary>Every output file of the site as an independent job, in path order.</summary>
+    public IReadOnlyList<SitePageJob> Jobs()
+    {
+        var jobs = new List<SitePageJob>
+        {
+            Page("index.html", RenderHome),
+            Page("filings/index.html", () => RenderFilingList(FilingFacet.All)),
+            Page("compounds/index.html", () => RenderCompoundIndex(CompoundSort.Name)),
+            Page("compounds/by-stage.html", () => RenderCompoundIndex(CompoundSort.Stage)),
+            Page("compounds/by-latest.html", () => RenderCompoundIndex(CompoundSort.Latest)),
+            Page("partners/index.html", () => RenderPartnerIndex(PartnerSort.Name)),
+            Page("partners/by-money.html", () => RenderPartnerIndex(PartnerSort.Money)),
+            Page("partners/by-latest.html", () => RenderPartnerIndex(PartnerSort.Latest)),
+            Page("people/index.html", () => RenderPeopleIndex(PeopleSort.Name)),
+            Page("people/by-latest.html", () => RenderPeopleIndex(PeopleSort.Latest)),
+            Page("timeline.html", RenderTimeline),
+            Page("graph.html", RenderGraph),
+            Page("search.html", () => RenderSimple("search", "", "Search", "Search filings, compounds, partners and people.")),
+            Page("404.html", () => RenderSimple("not-found", "", "Page not found", "The page you asked for is not in the knowledge base.")),
+            Text("feed.xml", () => AtomFeed(null)),
+            Text("sitemap.xml", Sitemap),
+            Text("robots.txt", () => $"User-agent: *\nAllow: /\nSitemap: {_options.NormalizedBaseUrl}sitemap.xml\n"),
+            Text("data/filings.json", FilingsJson),
+            Text("data/entities.json", EntitiesJson),
+            Text("data/events.json", EventsJson),
+        };
+
+        foreach (var facet in FilingFacets())
+        {
+            jobs.Add(Page(facet.Path, () => RenderFilingList(facet)));
+        }
+
+        foreach (var f in _filings)
+        {
+            jobs.Add(Page($"filings/{f.Slug}.html", () => RenderFiling(f)));
+        }
+
+        foreach (var c in _graph.Corpus.Compounds)
+        {
+            jobs.Add(Page($"compounds/{c.Slug}.html", () => RenderCompound(c)));
+            jobs.Add(Text($"compounds/{c.Slug}.xml", () => AtomFeed(EntityRef.Of(c))));
+        }
+
+        foreach (var p in _graph.Corpus.Partners)
+        {
+            jobs.Add(Page($"partners/{p.Slug}.html", () => RenderPartner(p)));
+            jobs.Add(Text($"partners/{p.Slug}.xml", () => AtomFeed(EntityRef.Of(p))));
+        }
+
+        foreach (var p in _graph.Corpus.People)
+        {
+            jobs.Add(Page($"people/{p.Slug}.html", () => RenderPerson(p)));
+        }
+
+        if (_options.AssetsDirectory is { } assets && Directory.Exists(assets))
+        {
+            foreach (var file in Directory.EnumerateFiles(assets, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            {
+                var rel = Path.GetRelativePath(assets, file).Replace('\\', '/');
+                if (rel.Split('/').Any(part => part.StartsWith('.')))
+                {
+                    continue;
+                }
+
+                var path = "assets/" + rel;
+                jobs.Add(new SitePageJob(path, () => new SiteFile(path, File.ReadAllBytes(file))));
+            }
+        }
+
+        return jobs
+            .GroupBy(j => j.Path, StringComparer.Ordinal)
+            .Select(g => g.First())
+            .OrderBy(j => j.Path, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>Renders every job, in parallel, and returns the files in path order.</summary>
+    public IReadOnlyList<SiteFile> RenderAll()
+    {
+        var jobs = Jobs();
+        var files = new SiteFile[jobs.Count];
+        Parallel.For(0, jobs.Count, i => files[i] = jobs[i].Render());
+        return files;
+    }
+
+    private static SitePageJob Text(string path, Func<string> render) =>
+        new(path, () => new SiteFile(path, Utf8.GetBytes(render())));
+
+    private static SitePageJob Page(string path, Func<string> render) => Text(path, render);
+
+    /// <summary>"" for top-level pages, "../" for pages one folder down.</summary>
+    private static string RootOf(string path) => string.Concat(Enumerable.Repeat("../", path.Count(c => c == '/')));
+
+    /// <summary>Renders the page's own template, then base.hbs around it.</summary>
+    private string Layout(string template, string root, string title, string description, object model, string? feedHref = null, string? feedTitle = null)
+    {
+        if (!_templates.Has(template))
+        {
+            throw new TemplateRenderException(template, $"no template 'layouts/{template}.hbs'");
+        }
+
+        var body = _templates.Render(template, model);
+        var nav = new List<NavLink>
+        {
+            new(root + "filings/index.html", "Filings", template is "filings" or "filing"),
+            new(root + "compounds/index.html", "Compounds", template is "compounds" or "compound"),
+            new(root + "partners/index.html", "Partners", template is "partners" or "partner"),
+            new(root + "people/index.html", "People", template is "people" or "person"),
+            new(root + "timeline.html", "Timeline", template is "timeline"),
+            new(root + "graph.html", "Graph", template is "graph"),
+            new(root + "search.html", "Search", template is "search"),
+        };
+        var fullTitle = template == "home" ? _options.SiteName : $"{title} — {_options.SiteName}";
+        var html = _templates.Render("base", new LayoutView(
+            root,
+            fullTitle,
+            description,
+            _options.SiteName,
+            body,
+            nav,
+            feedHref ?? root + "feed.xml",
+            feedTitle ?? _options.SiteName + " — latest filings and events"));
+        return NormalizeNewlines(html);
+    }
+
+    // Templates may be saved with CRLF on some machines; the output is byte-identical everywhere.
+    private static string NormalizeNewlines(string html) => html.Contains('\r') ? html.Replace("\r\n", "\n") : html;
+
+    private string RenderSimple(string template, string root, string title, string description) =>
+        Layout(template, root, title, description, new SimpleView(root, title, description));
+
+    // ---- shared lookups ----
+
+    private Dictionary<string, HashSet<string>> CollectAnchors()
+    {
+        var result = new HashSet<string>[_filings.Count];
+        Parallel.For(0, _filings.Count, i =>
+            result[i] = FilingBody.Parse(_filings[i].Body).Blocks.Select(b => b.Id).ToHashSet(StringComparer.Ordinal));
+        var d = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        for (var i = 0; i < _filings.Count; i++)
+        {
+            d[_filings[i].Slug] = result[i];
+        }
+
+        return d;
+    }
+
+    // Filings tied to an entity: named in its front-matter lists, in an event, or in a (non-boilerplate or boilerplate) mention.
+    private Dictionary<EntityRef, List<Filing>> CollectFilingsOf()
+    {
+        var sets = new Dictionary<EntityRef, HashSet<string>>();
+        void Add(EntityRef r, string slug)
+        {
+            if (!sets.TryGetValue(r, out var set))
+            {
+                set = new HashSet<string>(StringComparer.Ordinal);
+                sets[r] = set;
+            }
+
+            set.Add(slug);
+        }
+
+        foreach (var f in _filings)
+        {
+            foreach (var c in f.Meta.Compounds)
+            {
+                Add(new EntityRef(EntityKind.Compound, c), f.Slug);
+            }
+
+            foreach (var p in f.Meta.Partners)
+            {
+                Add(new EntityRef(EntityKind.Partner, p), f.Slug);
+            }
+
+            foreach (var p in f.Meta.People)
+            {
+                Add(new EntityRef(EntityKind.Person, p), f.Slug);
+            }
+
+            foreach (var e in f.Meta.Events)
+            {
+                if (e.Compound is { } c)
+                {
+                    Add(new EntityRef(EntityKind.Compound, c), f.Slug);
+                }
+
+                if (e.Partner is { } p)
+                {
+                    Add(new EntityRef(EntityKind.Partner, p), f.Slug);
+                }
+            }
+        }
+
+        foreach (var m in _graph.Mentions)
+        {
+            if (_filingIndex.ContainsKey(m.FilingSlug))
+            {
+                Add(m.Entity, m.FilingSlug);
+            }
+        }
+
+        return sets.ToDictionary(
+            kv => kv.Key,
+            kv => kv.Value.OrderBy(s => _filingIndex[s]).Select(s => _filings[_filingIndex[s]]).ToList());
+    }
+
+    private List<Filing> FilingsOf(EntityRef r) => _filingsOf.Value.GetValueOrDefault(r) ?? [];
+
+    /// <summary>Link to a filing, at the paragraph when the filing really has it (else to the page, never to a dead anchor).</summary>
+    private string FilingHref(string root, string filingSlug, string? anchor = null)
+    {
+        var href = root + "filings/" + filingSlug + ".html";
+        return anchor is { Length: > 0 } a && _anchors.Value.TryGetValue(filingSlug, out var ids) && ids.Contains(a)
+            ? href + "#" + a
+            : href;
+    }
+
+    private string FilingTitle(string slug) => _graph.Filing(slug) is { } f ? TitleOf(f) : slug;
+
+    private static string TitleOf(Filing f) => f.Meta.Title is { Length: > 0 } t ? t : $"Form {f.Meta.Form ?? "8-K"} of {DisplayText.Date(f.Meta.Date)}";
+
+    private string NameOf(EntityRef r) => _graph.Entity(r)?.Name ?? r.Slug;
+
+    /// <summary>A link to an entity page, or null when the entity has no page (never a dead link).</summary>
+    private LinkView? EntityLink(string root, EntityRef r) =>
+        _graph.Entity(r) is { } e ? new LinkView(root + r.SitePath, e.Name) : null;
+
+    private List<LinkView> EntityLinks(string root, EntityKind kind, IEnumerable<string> slugs) =>
+        slugs.Distinct(StringComparer.Ordinal)
+            .Select(s => EntityLink(root, new EntityRef(kind, s)))
+            .OfType<LinkView>()
+            .ToList();
+
+    private EventView EventOf(string root, EventRecord r)
+    {
+        var e = r.Event;
+        var filing = _graph.Filing(r.FilingSlug);
+        var index = filing is null ? 0 : IndexOf(filing.Meta.Events, e) + 1;
+        var id = $"event-{index}";
+        var compound = e.Compound is { } c ? EntityLink(root, new EntityRef(EntityKind.Compound, c)) : null;
+        var partner = e.Partner is { } p ? EntityLink(root, new EntityRef(EntityKind.Partner, p)) : null;
+        return new EventView(
+            id,
+            DisplayText.Date(r.Date),
+            DisplayText.Iso(r.Date),
+            DisplayText.EventType(e.Type),
+            e.Type.Replace('_', '-'),
+            DisplayText.Phase(e.Phase),
+            compound ?? (e.Compound is { } cn ? new LinkView("", cn) : null),
+            partner ?? (e.Partner is { } pn ? new LinkView("", pn) : null),
+            DisplayText.Amount(e.AmountUsd, e.AmountUsdMax),
+            e.Potential,
+            e.Detail ?? "",
+            new LinkView(FilingHref(root, r.FilingSlug, e.Paragraph), FilingTitle(r.FilingSlug)),
+            root + "filings/" + r.FilingSlug + ".html#" + id);
+    }
+
+    // Reference equality first: two identical events in one filing still get distinct anchors.
+    private static int IndexOf(IReadOnlyList<FilingEvent> events, FilingEvent e)
+    {
+        for (var i = 0; i < events.Count; i++)
+        {
+            if (ReferenceEquals(events[i], e))
+            {
+                return i;
+            }
+        }
+
+        for (var i = 0; i < events.Count; i++)
+        {
+            if (events[i] == e)
+            {
+                return i;
+            }
+        }
+
+        return 0;
+    }
+
+    private FilingRow RowOf(string root, Filing f) => new(
+        root + "filings/" + f.Slug + ".html",
+        TitleOf(f),
+        DisplayText.Date(f.Meta.Date),
+        DisplayText.Iso(f.Meta.Date),
+        string.Join(", ", f.Meta.Items.Select(i => i.Number).Where(n => n.Length > 0)),
+        EntityLinks(root, EntityKind.Compound, f.Meta.Compounds),
+        EntityLinks(root, EntityKind.Partner, f.Meta.Partners));
+
+    private QuoteView QuoteOf(string root, Quote q) => new(
+        q.Text,
+        DisplayText.Date(q.Date),
+        DisplayText.Iso(q.Date),
+        EntityLink(root, new EntityRef(EntityKind.Person, q.PersonSlug)) ?? new LinkView("", q.PersonSlug),
+        new LinkView(FilingHref(root, q.FilingSlug, q.Paragraph), FilingTitle(q.FilingSlug)),
+        EntityLinks(root, EntityKind.Compound, q.Compounds));
+
+    private string ProseHtml(Entity e) =>
+        string.IsNullOrWhiteSpace(e.Body) ? "" : NormalizeNewlines(Markdig.Markdown.ToHtml(e.Body, MarkdownPipelines.Body));
+
+    private static string Plural(int n, string one, string many) => DisplayText.Count(n, one, many);
+}
