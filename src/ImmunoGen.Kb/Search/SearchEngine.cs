@@ -1,0 +1,464 @@
+using System.Text;
+
+namespace ImmunoGen.Kb.Search;
+
+/// <summary>
+/// Answers queries over a <see cref="SearchIndex"/> with the semantics of docs/search.md. The browser runs the same
+/// algorithm (templates/assets/search.js, same function names); tests/search-cases.json holds both to it.
+/// </summary>
+public sealed class SearchEngine
+{
+    /// <summary>At most this many dictionary terms are expanded for a prefix in full text, so a short prefix stays fast.</summary>
+    public const int MaxPrefixTerms = 50;
+
+    /// <summary>Suggestions offered when a query finds nothing.</summary>
+    public const int MaxSuggestions = 5;
+
+    private const int SnippetBefore = 60;
+    private const int SnippetAfter = 140;
+
+    private readonly SearchIndex _index;
+    private readonly HashSet<string> _stop;
+    private readonly List<int>[] _filingsOf;
+    private readonly Dictionary<string, int> _filingIds = new(StringComparer.Ordinal);
+
+    public SearchEngine(SearchIndex index)
+    {
+        _index = index;
+        _stop = index.StopWords.ToHashSet(StringComparer.Ordinal);
+        _filingsOf = new List<int>[index.Entities.Count];
+        for (var e = 0; e < _filingsOf.Length; e++)
+        {
+            _filingsOf[e] = [];
+        }
+
+        for (var f = 0; f < index.Filings.Count; f++)
+        {
+            _filingIds.TryAdd(index.Filings[f].Slug, f);
+            foreach (var e in index.Filings[f].Entities)
+            {
+                _filingsOf[e].Add(f);
+            }
+        }
+    }
+
+    public SearchIndex Index => _index;
+
+    /// <summary>The results for <paramref name="query"/>, best first: entities by tier, then filings.</summary>
+    public IReadOnlyList<SearchResult> Search(string query, SearchFilters? filters = null, int limit = 20)
+    {
+        filters ??= new SearchFilters();
+        var q = SearchText.Normalize(query);
+        if (q.Length == 0 || limit <= 0)
+        {
+            return [];
+        }
+
+        var words = SearchText.Words(query);
+        var hits = new List<(SearchResult Result, int Order)>();
+        var strong = new List<int>();
+        for (var e = 0; e < _index.Entities.Count; e++)
+        {
+            var m = MatchEntity(_index.Entities[e], q, words);
+            if (m is not { } match)
+            {
+                continue;
+            }
+
+            if (match.Tier >= SearchTier.Attribute)
+            {
+                strong.Add(e);
+            }
+
+            var entity = _index.Entities[e];
+            if (Passes(entity, filters))
+            {
+                hits.Add((EntityResult(entity, match), e));
+            }
+        }
+
+        hits.AddRange(FilingHits(query, q, words, strong, filters));
+        hits.Sort((a, b) => Compare(a.Result, b.Result));
+        var top = hits.Take(limit).Select(h => h.Result).ToList();
+        for (var i = 0; i < top.Count; i++)
+        {
+            if (top[i].Kind == "filing")
+            {
+                top[i] = WithSnippet(top[i], q, words, strong);
+            }
+        }
+
+        return top;
+    }
+
+    /// <summary>The entities nearest to <paramref name="query"/> by edit distance to any name, alias or part: for "no results".</summary>
+    public IReadOnlyList<SearchSuggestion> Suggest(string query)
+    {
+        var q = SearchText.Normalize(query);
+        if (q.Length == 0)
+        {
+            return [];
+        }
+
+        var found = new List<SearchSuggestion>();
+        foreach (var e in _index.Entities)
+        {
+            var best = int.MaxValue;
+            foreach (var k in e.Keys)
+            {
+                if (k.Type != SearchKeyType.Attribute)
+                {
+                    best = Math.Min(best, SearchText.Distance(q, k.Key, q.Length + k.Key.Length));
+                }
+            }
+
+            found.Add(new SearchSuggestion(e.Kind, e.Slug, e.Name, e.Url, best));
+        }
+
+        return found
+            .OrderBy(s => s.Distance)
+            .ThenBy(s => KindRank(s.Kind))
+            .ThenBy(s => s.Slug, StringComparer.Ordinal)
+            .Take(MaxSuggestions)
+            .ToList();
+    }
+
+    /// <summary>The best match of a query against one entity: the whole query, else every word of it (weakest word counts).</summary>
+    private static EntityMatch? MatchEntity(SearchEntity entity, string q, List<string> words)
+    {
+        var best = MatchKeys(entity, q);
+        if (words.Count > 1)
+        {
+            EntityMatch? weakest = null;
+            foreach (var w in words)
+            {
+                var m = MatchKeys(entity, w);
+                if (m is null)
+                {
+                    weakest = null;
+                    break;
+                }
+
+                if (weakest is null || Better(weakest.Value, m.Value))
+                {
+                    weakest = m;
+                }
+            }
+
+            if (weakest is { } all && (best is null || Better(all, best.Value)))
+            {
+                best = all;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>The best key of an entity for one normalized string: exact (tier by key type), prefix, or fuzzy.</summary>
+    private static EntityMatch? MatchKeys(SearchEntity entity, string q)
+    {
+        EntityMatch? best = null;
+        var maxEdits = SearchText.MaxEdits(q.Length);
+        foreach (var k in entity.Keys)
+        {
+            EntityMatch? m = null;
+            if (string.Equals(k.Key, q, StringComparison.Ordinal))
+            {
+                m = new EntityMatch(ExactTier(k.Type), 0, k);
+            }
+            else if (k.Type != SearchKeyType.Attribute)
+            {
+                if (q.Length >= 2 && k.Key.StartsWith(q, StringComparison.Ordinal))
+                {
+                    m = new EntityMatch(SearchTier.Prefix, q.Length - k.Key.Length, k);
+                }
+                else if (maxEdits > 0)
+                {
+                    var d = SearchText.Distance(q, k.Key, maxEdits);
+                    if (d <= maxEdits)
+                    {
+                        m = new EntityMatch(SearchTier.Fuzzy, -d, k);
+                    }
+                }
+            }
+
+            if (m is { } found && (best is null || Better(found, best.Value)))
+            {
+                best = found;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>True when <paramref name="a"/> is a strictly better match than <paramref name="b"/> (keys come in a fixed order, so ties keep the first).</summary>
+    private static bool Better(EntityMatch a, EntityMatch b) => a.Tier != b.Tier ? a.Tier > b.Tier : a.Score > b.Score;
+
+    private static SearchTier ExactTier(SearchKeyType type) => type switch
+    {
+        SearchKeyType.Name => SearchTier.Name,
+        SearchKeyType.Alias => SearchTier.Alias,
+        SearchKeyType.Part => SearchTier.Part,
+        _ => SearchTier.Attribute,
+    };
+
+    /// <summary>Why-matched text; the same strings in search.js.</summary>
+    public static string Why(SearchTier tier, SearchKey key) => tier switch
+    {
+        SearchTier.Name => "exact name",
+        SearchTier.Alias => $"alias {key.Label}",
+        SearchTier.Part => $"part of {key.Label}",
+        SearchTier.Attribute => key.Label,
+        SearchTier.Prefix => $"prefix of {key.Label}",
+        _ => $"close to {key.Label}",
+    };
+
+    private static SearchResult EntityResult(SearchEntity e, EntityMatch m) => new(
+        e.Kind,
+        e.Slug,
+        e.Name,
+        e.Url,
+        Why(m.Tier, m.Key),
+        m.Tier,
+        m.Score,
+        Target: e.Target,
+        Partner: e.Kind == "compound" && e.PartnerNames.Count > 0 ? string.Join(", ", e.PartnerNames) : null,
+        Stage: e.Stage);
+
+    private static bool Passes(SearchEntity e, SearchFilters f) =>
+        (f.Kind is null || f.Kind == e.Kind)
+        && f.Year is null
+        && (f.Partner is null || (e.Kind != "person" && e.Partners.Contains(f.Partner, StringComparer.Ordinal)));
+
+    private bool Passes(SearchFiling filing, SearchFilters f)
+    {
+        if ((f.Kind is not null && f.Kind != "filing") || (f.Year is { } y && filing.Date?.Year != y))
+        {
+            return false;
+        }
+
+        return f.Partner is null
+            || filing.Entities.Any(e => _index.Entities[e].Kind == "partner" && _index.Entities[e].Slug == f.Partner);
+    }
+
+    /// <summary>
+    /// Filings that name an entity the query found exactly (score 1, "mentions X"), or whose text has the query as one
+    /// token or every non-stop word of it, the last word also as a prefix while typing (score 0, "text").
+    /// </summary>
+    private List<(SearchResult, int)> FilingHits(string query, string q, List<string> words, List<int> strong, SearchFilters filters)
+    {
+        var found = new Dictionary<int, (int Score, string Why)>();
+        foreach (var e in strong)
+        {
+            foreach (var f in _filingsOf[e])
+            {
+                found.TryAdd(f, (1, $"mentions {_index.Entities[e].Name}"));
+            }
+        }
+
+        var textWhy = $"text \"{query.Trim()}\"";
+        foreach (var f in TextMatches(q, words))
+        {
+            found.TryAdd(f, (0, textWhy));
+        }
+
+        var hits = new List<(SearchResult, int)>();
+        foreach (var (f, (score, why)) in found)
+        {
+            var filing = _index.Filings[f];
+            if (Passes(filing, filters))
+            {
+                hits.Add((new SearchResult("filing", filing.Slug, filing.Title, filing.Url, why, SearchTier.Text, score, Date: filing.Date), f));
+            }
+        }
+
+        return hits;
+    }
+
+    private SortedSet<int> TextMatches(string q, List<string> words)
+    {
+        var result = new SortedSet<int>();
+        if (q.Length >= 2 && _index.PostingsOf(q) is { } whole)
+        {
+            result.UnionWith(whole);
+        }
+
+        var terms = words.Where(w => w.Length >= 2 && !_stop.Contains(w)).ToList();
+        if (terms.Count == 0)
+        {
+            return result;
+        }
+
+        int[]? acc = null;
+        for (var i = 0; i < terms.Count; i++)
+        {
+            var ids = i == terms.Count - 1 && terms[i].Length >= 3 ? PrefixPostings(terms[i]) : _index.PostingsOf(terms[i]) ?? [];
+            acc = acc is null ? ids : Intersect(acc, ids);
+            if (acc.Length == 0)
+            {
+                break;
+            }
+        }
+
+        result.UnionWith(acc ?? []);
+        return result;
+    }
+
+    /// <summary>Union of the postings of the first <see cref="MaxPrefixTerms"/> terms starting with <paramref name="prefix"/>.</summary>
+    private int[] PrefixPostings(string prefix)
+    {
+        var set = new SortedSet<int>();
+        var i = _index.FirstAtOrAfter(prefix);
+        for (var n = 0; i < _index.Terms.Count && n < MaxPrefixTerms && _index.Terms[i].StartsWith(prefix, StringComparison.Ordinal); i++, n++)
+        {
+            set.UnionWith(_index.Postings[i]);
+        }
+
+        return [.. set];
+    }
+
+    private static int[] Intersect(int[] a, int[] b)
+    {
+        var r = new List<int>();
+        int i = 0, j = 0;
+        while (i < a.Length && j < b.Length)
+        {
+            if (a[i] == b[j])
+            {
+                r.Add(a[i]);
+                i++;
+                j++;
+            }
+            else if (a[i] < b[j])
+            {
+                i++;
+            }
+            else
+            {
+                j++;
+            }
+        }
+
+        return [.. r];
+    }
+
+    /// <summary>Result order: tier, score, kind (compound, partner, person, filing), newer date, slug.</summary>
+    private static int Compare(SearchResult a, SearchResult b)
+    {
+        var c = b.Tier.CompareTo(a.Tier);
+        if (c == 0)
+        {
+            c = b.Score.CompareTo(a.Score);
+        }
+
+        if (c == 0)
+        {
+            c = KindRank(a.Kind).CompareTo(KindRank(b.Kind));
+        }
+
+        if (c == 0)
+        {
+            c = (b.Date?.DayNumber ?? -1).CompareTo(a.Date?.DayNumber ?? -1);
+        }
+
+        return c != 0 ? c : string.CompareOrdinal(a.Slug, b.Slug);
+    }
+
+    private static int KindRank(string kind) => kind switch
+    {
+        "compound" => 0,
+        "partner" => 1,
+        "person" => 2,
+        _ => 3,
+    };
+
+    /// <summary>
+    /// Adds a snippet: the text around the earliest place where a highlight term starts a word, every term occurrence
+    /// in it highlighted. Terms are the query, its non-stop words, and the names and aliases of the entities it found.
+    /// </summary>
+    private SearchResult WithSnippet(SearchResult r, string q, List<string> words, List<int> strong)
+    {
+        var filing = _index.Filings[_filingIds[r.Slug]];
+        var terms = new List<string> { q };
+        terms.AddRange(words.Where(w => w.Length >= 2 && !_stop.Contains(w)));
+        foreach (var e in strong)
+        {
+            if (filing.Entities.Contains(e))
+            {
+                terms.AddRange(_index.Entities[e].Keys.Where(k => k.Type <= SearchKeyType.Alias).Select(k => k.Key));
+            }
+        }
+
+        var (snippet, highlights) = Snippet(filing.Text, terms.Distinct(StringComparer.Ordinal).ToList());
+        return r with { Snippet = snippet, Highlights = highlights };
+    }
+
+    /// <summary>The snippet of <paramref name="text"/> for <paramref name="terms"/> (normalized), with highlight ranges in it.</summary>
+    public static (string Snippet, IReadOnlyList<SnippetHighlight> Highlights) Snippet(string text, IReadOnlyList<string> terms)
+    {
+        // The normalized text and, for each of its characters, where it sits in the original.
+        var norm = new StringBuilder(text.Length);
+        var at = new List<int>(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsLetterOrDigit(text[i]))
+            {
+                norm.Append(char.ToLowerInvariant(text[i]));
+                at.Add(i);
+            }
+        }
+
+        var n = norm.ToString();
+        var occurrences = new List<(int Start, int End)>();
+        foreach (var t in terms)
+        {
+            if (t.Length == 0)
+            {
+                continue;
+            }
+
+            for (var p = n.IndexOf(t, StringComparison.Ordinal); p >= 0; p = n.IndexOf(t, p + 1, StringComparison.Ordinal))
+            {
+                var start = at[p];
+                if (start == 0 || !char.IsLetterOrDigit(text[start - 1]))
+                {
+                    occurrences.Add((start, at[p + t.Length - 1] + 1));
+                }
+            }
+        }
+
+        // Earliest first, longest first at one start; then drop overlaps.
+        occurrences.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
+        var first = occurrences.Count > 0 ? occurrences[0].Start : 0;
+        var from = Math.Max(0, first - SnippetBefore);
+        if (from > 0)
+        {
+            var space = text.IndexOf(' ', from);
+            from = space >= 0 && space < first ? space + 1 : from;
+        }
+
+        var to = Math.Min(text.Length, first + SnippetAfter);
+        if (to < text.Length)
+        {
+            var space = text.LastIndexOf(' ', to);
+            to = space > first ? space : to;
+        }
+
+        var lead = from > 0 ? "…" : "";
+        var snippet = lead + text[from..to].Replace('\n', ' ') + (to < text.Length ? "…" : "");
+        var highlights = new List<SnippetHighlight>();
+        var end = -1;
+        foreach (var (s, e) in occurrences)
+        {
+            if (s >= from && e <= to && s >= end)
+            {
+                highlights.Add(new SnippetHighlight(s - from + lead.Length, e - s));
+                end = e;
+            }
+        }
+
+        return (snippet, highlights);
+    }
+
+    private readonly record struct EntityMatch(SearchTier Tier, int Score, SearchKey Key);
+}
