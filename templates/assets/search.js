@@ -87,7 +87,12 @@
       if (!ids) {
         ids = [];
         let last = 0;
-        for (const gap of this.post[i].split('.')) { last += parseInt(gap, 36); ids.push(last); }
+        for (const entry of this.post[i].split('.')) {
+          const plus = entry.indexOf('+');
+          last += parseInt(plus < 0 ? entry : entry.slice(0, plus), 36);
+          ids.push(last);
+          for (let more = plus < 0 ? 0 : parseInt(entry.slice(plus + 1), 36); more > 0; more--) ids.push(++last);
+        }
         this.decoded[i] = ids;
       }
       return ids;
@@ -119,10 +124,12 @@
         if (match.tier >= TIER.Attribute) strong.push(e);
         if (passesEntity(entity, filters)) hits.push(entityResult(entity, match));
       });
-      hits.push(...this.filingHits(query, q, ws, strong, filters));
       hits.sort(compare);
       const top = hits.slice(0, limit);
-      for (const r of top) if (r.kind === 'filing') r.terms = this.snippetTerms(r.id, q, ws, strong);
+      for (const f of this.filingHits(query, q, ws, strong, filters, limit - top.length)) {
+        f.terms = this.snippetTerms(f.id, q, ws, strong);
+        top.push(f);
+      }
       return top;
     }
 
@@ -143,46 +150,53 @@
       return !f.partner || filing.entities.some((e) => this.entities[e].kind === 'partner' && this.entities[e].slug === f.partner);
     }
 
-    filingHits(query, q, ws, strong, filters) {
-      const found = new Map();
-      for (const e of strong) {
-        for (const f of this.filingsOf[e]) if (!found.has(f)) found.set(f, { score: 1, why: 'mentions ' + this.entities[e].name });
-      }
-      const textWhy = 'text "' + query.trim() + '"';
-      for (const f of this.textMatches(q, ws)) if (!found.has(f)) found.set(f, { score: 0, why: textWhy });
+    // Newest first (highest id) within a score; marks per filing keep a query that hits every filing linear.
+    filingHits(query, q, ws, strong, filters, need) {
       const hits = [];
-      for (const [f, { score, why }] of found) {
-        const filing = this.filings[f];
-        if (this.passesFiling(filing, filters)) {
-          hits.push({ kind: 'filing', slug: filing.slug, title: filing.title, url: filing.url, why, tier: TIER.Text, score, date: filing.date, id: f });
+      const n = this.filings.length;
+      if (need <= 0 || n === 0) return hits;
+      const mark = new Uint8Array(n);
+      const because = new Int32Array(n);
+      for (const e of strong) {
+        for (const f of this.filingsOf[e]) if (mark[f] !== 2) { mark[f] = 2; because[f] = e; }
+      }
+      this.markText(mark, q, ws);
+      const textWhy = 'text "' + query.trim() + '"';
+      for (let score = 1; score >= 0 && hits.length < need; score--) {
+        for (let f = n - 1; f >= 0 && hits.length < need; f--) {
+          const filing = this.filings[f];
+          if (mark[f] === score + 1 && this.passesFiling(filing, filters)) {
+            const why = score === 1 ? 'mentions ' + this.entities[because[f]].name : textWhy;
+            hits.push({ kind: 'filing', slug: filing.slug, title: filing.title, url: filing.url, why, tier: TIER.Text, score, date: filing.date, id: f });
+          }
         }
       }
       return hits;
     }
 
-    textMatches(q, ws) {
-      const result = new Set();
+    markText(mark, q, ws) {
       const whole = q.length >= 2 ? this.postingsOf(q) : null;
-      if (whole) for (const id of whole) result.add(id);
+      if (whole) markAll(mark, whole);
       const terms = ws.filter((w) => w.length >= 2 && !this.stop.has(w));
-      if (terms.length === 0) return result;
+      if (terms.length === 0) return;
       let acc = null;
       for (let i = 0; i < terms.length; i++) {
         const ids = i === terms.length - 1 && terms[i].length >= 3 ? this.prefixPostings(terms[i]) : this.postingsOf(terms[i]) || [];
         acc = acc === null ? ids : intersect(acc, ids);
-        if (acc.length === 0) break;
+        if (acc.length === 0) return;
       }
-      for (const id of acc || []) result.add(id);
-      return result;
+      markAll(mark, acc || []);
     }
 
     prefixPostings(prefix) {
-      const set = new Set();
+      const seen = new Uint8Array(this.filings.length);
       let i = this.firstAtOrAfter(prefix);
       for (let n = 0; i < this.terms.length && n < MAX_PREFIX_TERMS && this.terms[i].startsWith(prefix); i++, n++) {
-        for (const id of this.postingsAt(i)) set.add(id);
+        for (const id of this.postingsAt(i)) seen[id] = 1;
       }
-      return [...set].sort((a, b) => a - b);
+      const ids = [];
+      for (let id = 0; id < seen.length; id++) if (seen[id]) ids.push(id);
+      return ids;
     }
 
     snippetTerms(id, q, ws, strong) {
@@ -257,6 +271,10 @@
     return (!f.kind || f.kind === e.kind) && !f.year && (!f.partner || (e.kind !== 'person' && e.partners.includes(f.partner)));
   }
 
+  function markAll(mark, ids) {
+    for (const id of ids) if (mark[id] === 0) mark[id] = 1;
+  }
+
   function intersect(a, b) {
     const r = [];
     let i = 0, j = 0;
@@ -268,9 +286,9 @@
 
   const cmp = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
 
-  // Tier, score, kind (compound, partner, person, filing), newer date, slug.
+  // Entity order: tier, score, kind (compound, partner, person), slug.
   function compare(a, b) {
-    return b.tier - a.tier || b.score - a.score || KIND_RANK[a.kind] - KIND_RANK[b.kind] || cmp(b.date, a.date) || cmp(a.slug, b.slug);
+    return b.tier - a.tier || b.score - a.score || KIND_RANK[a.kind] - KIND_RANK[b.kind] || cmp(a.slug, b.slug);
   }
 
   // The passage around the earliest term that starts a word, with every term occurrence in it highlighted.
@@ -507,6 +525,9 @@
     });
     input.focus();
   }
+
+  // For benchmarks and debugging in the console: the engine without the page.
+  window.KbSearch = Object.freeze({ SearchEngine, normalize, words, distance, snippet });
 
   function start() {
     const page = document.getElementById('kb-search');

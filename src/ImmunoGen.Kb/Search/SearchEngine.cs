@@ -77,15 +77,11 @@ public sealed class SearchEngine
             }
         }
 
-        hits.AddRange(FilingHits(query, q, words, strong, filters));
         hits.Sort((a, b) => Compare(a.Result, b.Result));
         var top = hits.Take(limit).Select(h => h.Result).ToList();
-        for (var i = 0; i < top.Count; i++)
+        foreach (var f in FilingHits(query, q, words, strong, filters, limit - top.Count))
         {
-            if (top[i].Kind == "filing")
-            {
-                top[i] = WithSnippet(top[i], q, words, strong);
-            }
+            top.Add(WithSnippet(f, q, words, strong));
         }
 
         return top;
@@ -243,50 +239,62 @@ public sealed class SearchEngine
 
     /// <summary>
     /// Filings that name an entity the query found exactly (score 1, "mentions X"), or whose text has the query as one
-    /// token or every non-stop word of it, the last word also as a prefix while typing (score 0, "text").
+    /// token or every non-stop word of it, the last word also as a prefix while typing (score 0, "text"); newest first
+    /// (highest id) within a score. Marks in an array per filing, so a query that hits every filing stays linear.
     /// </summary>
-    private List<(SearchResult, int)> FilingHits(string query, string q, List<string> words, List<int> strong, SearchFilters filters)
+    private List<SearchResult> FilingHits(string query, string q, List<string> words, List<int> strong, SearchFilters filters, int need)
     {
-        var found = new Dictionary<int, (int Score, string Why)>();
+        var hits = new List<SearchResult>();
+        var n = _index.Filings.Count;
+        if (need <= 0 || n == 0)
+        {
+            return hits;
+        }
+
+        // 0: no match, 1: text, 2: names an entity the query found (the first such entity, in index order, says why).
+        var mark = new byte[n];
+        var because = new int[n];
         foreach (var e in strong)
         {
             foreach (var f in _filingsOf[e])
             {
-                found.TryAdd(f, (1, $"mentions {_index.Entities[e].Name}"));
+                if (mark[f] != 2)
+                {
+                    mark[f] = 2;
+                    because[f] = e;
+                }
             }
         }
 
+        MarkText(mark, q, words);
         var textWhy = $"text \"{query.Trim()}\"";
-        foreach (var f in TextMatches(q, words))
+        for (var score = 1; score >= 0 && hits.Count < need; score--)
         {
-            found.TryAdd(f, (0, textWhy));
-        }
-
-        var hits = new List<(SearchResult, int)>();
-        foreach (var (f, (score, why)) in found)
-        {
-            var filing = _index.Filings[f];
-            if (Passes(filing, filters))
+            for (var f = n - 1; f >= 0 && hits.Count < need; f--)
             {
-                hits.Add((new SearchResult("filing", filing.Slug, filing.Title, filing.Url, why, SearchTier.Text, score, Date: filing.Date), f));
+                var filing = _index.Filings[f];
+                if (mark[f] == score + 1 && Passes(filing, filters))
+                {
+                    var why = score == 1 ? $"mentions {_index.Entities[because[f]].Name}" : textWhy;
+                    hits.Add(new SearchResult("filing", filing.Slug, filing.Title, filing.Url, why, SearchTier.Text, score, Date: filing.Date));
+                }
             }
         }
 
         return hits;
     }
 
-    private SortedSet<int> TextMatches(string q, List<string> words)
+    private void MarkText(byte[] mark, string q, List<string> words)
     {
-        var result = new SortedSet<int>();
         if (q.Length >= 2 && _index.PostingsOf(q) is { } whole)
         {
-            result.UnionWith(whole);
+            Mark(mark, whole);
         }
 
         var terms = words.Where(w => w.Length >= 2 && !_stop.Contains(w)).ToList();
         if (terms.Count == 0)
         {
-            return result;
+            return;
         }
 
         int[]? acc = null;
@@ -296,25 +304,47 @@ public sealed class SearchEngine
             acc = acc is null ? ids : Intersect(acc, ids);
             if (acc.Length == 0)
             {
-                break;
+                return;
             }
         }
 
-        result.UnionWith(acc ?? []);
-        return result;
+        Mark(mark, acc ?? []);
+    }
+
+    private static void Mark(byte[] mark, int[] ids)
+    {
+        foreach (var id in ids)
+        {
+            if (mark[id] == 0)
+            {
+                mark[id] = 1;
+            }
+        }
     }
 
     /// <summary>Union of the postings of the first <see cref="MaxPrefixTerms"/> terms starting with <paramref name="prefix"/>.</summary>
     private int[] PrefixPostings(string prefix)
     {
-        var set = new SortedSet<int>();
+        var seen = new bool[_index.Filings.Count];
         var i = _index.FirstAtOrAfter(prefix);
         for (var n = 0; i < _index.Terms.Count && n < MaxPrefixTerms && _index.Terms[i].StartsWith(prefix, StringComparison.Ordinal); i++, n++)
         {
-            set.UnionWith(_index.Postings[i]);
+            foreach (var id in _index.Postings[i])
+            {
+                seen[id] = true;
+            }
         }
 
-        return [.. set];
+        var ids = new List<int>();
+        for (var id = 0; id < seen.Length; id++)
+        {
+            if (seen[id])
+            {
+                ids.Add(id);
+            }
+        }
+
+        return [.. ids];
     }
 
     private static int[] Intersect(int[] a, int[] b)
@@ -342,7 +372,7 @@ public sealed class SearchEngine
         return [.. r];
     }
 
-    /// <summary>Result order: tier, score, kind (compound, partner, person, filing), newer date, slug.</summary>
+    /// <summary>Entity order: tier, score, kind (compound, partner, person), slug.</summary>
     private static int Compare(SearchResult a, SearchResult b)
     {
         var c = b.Tier.CompareTo(a.Tier);
@@ -354,11 +384,6 @@ public sealed class SearchEngine
         if (c == 0)
         {
             c = KindRank(a.Kind).CompareTo(KindRank(b.Kind));
-        }
-
-        if (c == 0)
-        {
-            c = (b.Date?.DayNumber ?? -1).CompareTo(a.Date?.DayNumber ?? -1);
         }
 
         return c != 0 ? c : string.CompareOrdinal(a.Slug, b.Slug);

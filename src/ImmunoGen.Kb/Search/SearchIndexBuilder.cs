@@ -23,8 +23,14 @@ public static class SearchIndexBuilder
     /// <summary>Tokens longer than this are noise (URLs, run-together text) and are not indexed.</summary>
     public const int MaxTokenLength = 32;
 
-    public static SearchIndex Build(KnowledgeGraph graph)
+    /// <summary>Builds the index of every entity and filing of <paramref name="graph"/>.</summary>
+    /// <param name="bodyOf">
+    /// The parsed body of a filing, when the pipeline already holds it (bodies are parsed once per build);
+    /// null parses each body here.
+    /// </param>
+    public static SearchIndex Build(KnowledgeGraph graph, Func<Filing, FilingBody>? bodyOf = null)
     {
+        bodyOf ??= f => FilingBody.Parse(f.Body);
         var ordered = graph.Registry.Entities
             .OrderBy(e => e.Kind)
             .ThenBy(e => e.Slug, StringComparer.Ordinal)
@@ -37,19 +43,24 @@ public static class SearchIndexBuilder
         }
 
         var stop = StopWords.ToHashSet(StringComparer.Ordinal);
-        var filings = new List<SearchFiling>();
-        var postings = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        foreach (var f in graph.Corpus.Filings
-                     .OrderBy(f => f.Meta.Date ?? DateOnly.MaxValue)
-                     .ThenBy(f => f.Slug, StringComparer.Ordinal))
+
+        // Undated filings first, so "newest first" is simply "highest id first".
+        var sources = graph.Corpus.Filings
+            .OrderBy(f => f.Meta.Date ?? DateOnly.MinValue)
+            .ThenBy(f => f.Slug, StringComparer.Ordinal)
+            .ToList();
+
+        // Parsing and tokenizing are per filing and independent: in parallel; the merge below is in id order.
+        var filings = new SearchFiling[sources.Count];
+        var tokens = new string[sources.Count][];
+        Parallel.For(0, sources.Count, id =>
         {
-            var id = filings.Count;
+            var f = sources[id];
             var title = f.Meta.Title ?? f.Slug;
             var boilerplate = f.Meta.Boilerplate.ToHashSet(StringComparer.Ordinal);
-            var paragraphs = FilingBody.Parse(f.Body).Paragraphs
+            var paragraphs = bodyOf(f).Paragraphs
                 .Where(p => !boilerplate.Contains(p.Id) && p.Text.Length > 0)
-                .Select(p => p.Text)
-                .ToList();
+                .Select(p => p.Text);
             var text = string.Join('\n', paragraphs);
 
             var refs = new SortedSet<int>();
@@ -64,8 +75,14 @@ public static class SearchIndexBuilder
                 }
             }
 
-            filings.Add(new SearchFiling(f.Slug, title, $"filings/{f.Slug}.html", f.Meta.Date, [.. refs], text));
-            foreach (var token in Tokens(title, stop).Concat(Tokens(text, stop)))
+            filings[id] = new SearchFiling(f.Slug, title, $"filings/{f.Slug}.html", f.Meta.Date, [.. refs], text);
+            tokens[id] = [.. Tokens(title, stop).Concat(Tokens(text, stop)).Distinct(StringComparer.Ordinal)];
+        });
+
+        var postings = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var id = 0; id < tokens.Length; id++)
+        {
+            foreach (var token in tokens[id])
             {
                 if (!postings.TryGetValue(token, out var list))
                 {
@@ -73,11 +90,7 @@ public static class SearchIndexBuilder
                     postings[token] = list;
                 }
 
-                // Filings are added in id order, so a list only ever needs its last id checked.
-                if (list.Count == 0 || list[^1] != id)
-                {
-                    list.Add(id);
-                }
+                list.Add(id);
             }
         }
 

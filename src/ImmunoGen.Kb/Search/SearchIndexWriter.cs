@@ -143,14 +143,15 @@ public static class SearchIndexWriter
         w.WriteEndArray();
         Strings(w, index.Terms, "terms");
 
-        // Each posting list as base-36 gaps joined by '.': "0.3.a" is filings 0, 3, 13.
+        // Each posting list as base-36 gaps joined by '.', a run of consecutive ids as "gap+more":
+        // "0.3+2.a" is filings 0, 3, 4, 5, 15. Words in most filings shrink to a few runs.
         w.WriteStartArray("post");
         var sb = new StringBuilder();
         foreach (var ids in index.Postings)
         {
             sb.Clear();
             var last = 0;
-            for (var i = 0; i < ids.Length; i++)
+            for (var i = 0; i < ids.Length;)
             {
                 if (i > 0)
                 {
@@ -158,7 +159,20 @@ public static class SearchIndexWriter
                 }
 
                 AppendBase36(sb, ids[i] - last);
-                last = ids[i];
+                var run = 0;
+                while (i + run + 1 < ids.Length && ids[i + run + 1] == ids[i + run] + 1)
+                {
+                    run++;
+                }
+
+                if (run > 0)
+                {
+                    sb.Append('+');
+                    AppendBase36(sb, run);
+                }
+
+                last = ids[i + run];
+                i += run + 1;
             }
 
             w.WriteStringValue(sb.ToString());
