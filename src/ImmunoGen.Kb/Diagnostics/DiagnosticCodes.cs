@@ -77,5 +77,9 @@ public static class DiagnosticCodes
         public const string NoUserAgent = "KB7001";
         public const string HttpFailed = "KB7002";
         public const string BadResponse = "KB7003";
+        public const string Locked = "KB7004";
+        public const string WriteFailed = "KB7005";
+        public const string Unreadable = "KB7006";
+        public const string BadOption = "KB7007";
     }
 }
