@@ -150,7 +150,7 @@ public static class SiteBuilder
 
     private static (List<SiteFile> Files, HashSet<string> Failed, int Rendered) Render(ITemplateSet templates, KnowledgeGraph graph, BuildOptions options, DiagnosticBag diagnostics)
     {
-        var renderer = new SiteRenderer(templates, graph, new SiteOptions { BaseUrl = options.BaseUrl });
+        var renderer = new SiteRenderer(templates, graph, new SiteOptions { BaseUrl = options.BaseUrl, AssetsDirectory = Path.Combine(options.TemplatesDirectory, "assets") });
         var jobs = renderer.Jobs();
         var files = new SiteFile?[jobs.Count];
         var failed = new ConcurrentBag<string>();

@@ -14,8 +14,10 @@ public sealed record SiteWriteResult(int Written, int Unchanged, int Deleted);
 /// </summary>
 public static class SiteWriter
 {
+    /// <param name="keep">Site paths to leave as they are although this build did not produce them: pages whose rendering
+    /// failed keep their last good version instead of disappearing.</param>
     /// <exception cref="ArgumentException">A file's path is absolute or leaves the output folder.</exception>
-    public static SiteWriteResult Write(string outDir, IEnumerable<SiteFile> files)
+    public static SiteWriteResult Write(string outDir, IEnumerable<SiteFile> files, IReadOnlySet<string>? keep = null)
     {
         var root = Path.GetFullPath(outDir);
         // Stale files are only deleted in a folder that is a site already (or empty): pointing --out at the wrong folder must not wipe it.
@@ -24,6 +26,11 @@ public static class SiteWriter
             || !Directory.EnumerateFileSystemEntries(root).Any(e => !Path.GetFileName(e).StartsWith('.'));
         Directory.CreateDirectory(root);
         var produced = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var kept in keep ?? new HashSet<string>())
+        {
+            produced.Add(Resolve(root, kept));
+        }
+
         var written = 0;
         var unchanged = 0;
         foreach (var file in files)
