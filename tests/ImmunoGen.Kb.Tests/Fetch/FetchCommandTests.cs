@@ -37,6 +37,25 @@ public sealed class FetchCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Fetch_AgainstTheFixtureServer_DownloadsExactlyTheMissingFilings()
+    {
+        File.WriteAllBytes(Path.Combine(_work.RawDirectory, Oct2006Licence8K + ".txt"), EdgarFixtureServer.FixtureBytes(EdgarFixtureServer.ArchivePath(Oct2006Licence8K)));
+        File.WriteAllBytes(Path.Combine(_work.RawDirectory, "sar3419-phase1.txt"), EdgarFixtureServer.FixtureBytes(EdgarFixtureServer.ArchivePath(Oct2007Milestone8K)));
+
+        var exit = await RunAsync(environment: UserAgent, "--cik", "855654");
+
+        Assert.Equal(0, exit);
+        Assert.Equal(
+            [
+                $"{Oct2006Older8K} 8-K filed 2006-10-05 -> {RawPath(Oct2006Older8K)}",
+                $"{Nov2006Clinical8K} 8-K filed 2006-11-08 -> {RawPath(Nov2006Clinical8K)}",
+                "fetched 2 new filings (2 already present, 0 failed)",
+            ],
+            Lines(_output));
+        Assert.Equal([EdgarFixtureServer.ArchivePath(Oct2006Older8K), EdgarFixtureServer.ArchivePath(Nov2006Clinical8K)], _work.ArchiveRequests());
+    }
+
+    [Fact]
     public async Task Fetch_UserAgentOption_WinsOverTheEnvironment()
     {
         var exit = await RunAsync(environment: "Someone Else other@example.org", "--cik", "855654", "--user-agent", "Curator Desk curator@example.com", "--forms", "8-K/A");
