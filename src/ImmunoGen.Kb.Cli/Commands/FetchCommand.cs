@@ -32,15 +32,15 @@ internal static class FetchCommand
         {
             Description = $"Who is asking, as SEC requires: \"Company Name admin@example.com\" (default: ${EdgarUserAgent.EnvironmentVariable})",
         };
-        var apiBase = new Option<Uri>("--api-base")
+        var apiBase = new Option<string>("--api-base")
         {
             Description = "Base address of EDGAR's submissions API",
-            DefaultValueFactory = _ => EdgarOptions.DefaultApiBase,
+            DefaultValueFactory = _ => EdgarOptions.DefaultApiBase.ToString(),
         };
-        var archiveBase = new Option<Uri>("--archive-base")
+        var archiveBase = new Option<string>("--archive-base")
         {
             Description = "Base address of EDGAR's filing archive",
-            DefaultValueFactory = _ => EdgarOptions.DefaultArchiveBase,
+            DefaultValueFactory = _ => EdgarOptions.DefaultArchiveBase.ToString(),
         };
 
         var command = new Command("fetch", "Download the company's new filings from SEC EDGAR into content/raw/")
@@ -79,11 +79,16 @@ internal static class FetchCommand
                 return ExitCodes.Usage;
             }
 
-            var bases = new[] { parse.GetValue(apiBase)!, parse.GetValue(archiveBase)! };
-            if (bases.FirstOrDefault(b => !b.IsAbsoluteUri || (b.Scheme != Uri.UriSchemeHttp && b.Scheme != Uri.UriSchemeHttps)) is { } badBase)
+            var bases = new List<Uri>();
+            foreach (var text in new[] { parse.GetValue(apiBase), parse.GetValue(archiveBase) })
             {
-                await error.WriteLineAsync($"kb fetch: \"{badBase}\" is not an http(s) address").ConfigureAwait(false);
-                return ExitCodes.Usage;
+                if (!Uri.TryCreate(text, UriKind.Absolute, out var address) || (address.Scheme != Uri.UriSchemeHttp && address.Scheme != Uri.UriSchemeHttps))
+                {
+                    await error.WriteLineAsync($"kb fetch: \"{text}\" is not an http(s) address").ConfigureAwait(false);
+                    return ExitCodes.Usage;
+                }
+
+                bases.Add(address);
             }
 
             var company = parse.GetValue(cik);

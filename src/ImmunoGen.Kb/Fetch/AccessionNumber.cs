@@ -43,9 +43,9 @@ public sealed partial record AccessionNumber
 
     public override string ToString() => Value;
 
-    [GeneratedRegex(@"^[0-9]{10}-[0-9]{2}-[0-9]{6}$")]
+    [GeneratedRegex(@"^[0-9]{10}-[0-9]{2}-[0-9]{6}\z")]
     private static partial Regex Dashed();
 
-    [GeneratedRegex(@"^[0-9]{18}$")]
+    [GeneratedRegex(@"^[0-9]{18}\z")]
     private static partial Regex Bare();
 }

@@ -121,6 +121,6 @@ internal sealed partial class RawFilingFolder : IDisposable
         return index;
     }
 
-    [GeneratedRegex(@"^[0-9]{10}-[0-9]{2}-[0-9]{6}\.txt$")]
+    [GeneratedRegex(@"^[0-9]{10}-[0-9]{2}-[0-9]{6}\.txt\z")]
     private static partial Regex AccessionFileName();
 }

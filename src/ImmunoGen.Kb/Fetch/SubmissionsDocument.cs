@@ -181,6 +181,6 @@ internal static partial class SubmissionsDocument
     private static DateOnly? ReadDate(string? text) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
 
-    [GeneratedRegex(@"^CIK[0-9]{10}-submissions-[0-9]{3,}\.json$")]
+    [GeneratedRegex(@"^CIK[0-9]{10}-submissions-[0-9]{3,}\.json\z")]
     private static partial Regex OlderPageName();
 }

@@ -230,7 +230,7 @@ public sealed class FilingFetcherTests : IDisposable
         var path = EdgarFixtureServer.ArchivePath(Oct2006Older8K);
         _work.Server.Hold(path, 1, TimeSpan.FromSeconds(30));
 
-        var result = await _work.FetchAsync(edgar: _work.EdgarOptions with { RequestTimeout = TimeSpan.FromMilliseconds(300) });
+        var result = await _work.FetchAsync(edgar: _work.EdgarOptions with { RequestTimeout = TimeSpan.FromSeconds(3) });
 
         Assert.Empty(result.Diagnostics);
         Assert.Equal(2, _work.Server.Requests.Count(r => r.Path == path));
