@@ -1,0 +1,112 @@
+using ImmunoGen.Kb.Build;
+using Xunit.Abstractions;
+
+namespace ImmunoGen.Kb.Tests.Build;
+
+/// <summary>
+/// The rebuild invariant: after any sequence of adds, edits and deletes of filings and entity pages, an incremental
+/// build gives byte for byte the content/ and site/ that a clean build of the same inputs gives.
+/// </summary>
+public sealed class IncrementalBuildTests(ITestOutputHelper output) : IDisposable
+{
+    private readonly TempDirectory _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public void RandomEditSequences_IncrementalEqualsClean()
+    {
+        var content = _temp.Sub("content");
+        var site = _temp.Sub("site");
+        var cache = _temp.Sub("cache");
+        TempDirectory.Copy(RepositoryPaths.Content, content);
+        var incremental = Options(content, site, cache);
+        Build(incremental);
+
+        var random = new Random(20261121);
+        var edits = new ContentEdits(content);
+        for (var step = 1; step <= 10; step++)
+        {
+            var what = edits.ApplyRandom(random, step);
+            output.WriteLine($"step {step}: {what}");
+
+            // The same inputs, built clean: a copy of content/ as it stands before either build writes to it.
+            var cleanContent = _temp.Sub($"clean-{step}/content");
+            TempDirectory.Copy(content, cleanContent);
+            var incrementalResult = Build(incremental);
+            var clean = Options(cleanContent, _temp.Sub($"clean-{step}/site"), _temp.Sub($"clean-{step}/cache"));
+            var cleanResult = Build(clean);
+
+            Assert.True(incrementalResult.WasIncremental, $"step {step}: the second and later builds read the manifest");
+            Assert.False(cleanResult.WasIncremental);
+            AssertSameTree(cleanContent, content, $"step {step} ({what}): content/");
+            AssertSameTree(clean.OutputDirectory, site, $"step {step} ({what}): site/");
+        }
+    }
+
+    [Fact]
+    public void AddingOneFiling_RendersOnlyThePagesThatDependOnIt()
+    {
+        var content = _temp.Sub("content");
+        TempDirectory.Copy(RepositoryPaths.Content, content);
+        var options = Options(content, _temp.Sub("site"), _temp.Sub("cache"));
+        var full = Build(options);
+        var unchanged = Build(options);
+
+        new ContentEdits(content).AddFiling(1);
+        var added = Build(options);
+
+        output.WriteLine($"full: {full.Counts}\nno change: {unchanged.Counts}\none filing added: {added.Counts}");
+        Assert.Equal(0, unchanged.Counts.FilesWritten);
+        Assert.Equal(0, unchanged.Counts.FilesDeleted);
+        Assert.True(unchanged.Counts.PagesRendered < full.Counts.PagesRendered / 2, $"a no-change rebuild rendered {unchanged.Counts.PagesRendered} of {full.Counts.PagesRendered}");
+        Assert.Equal(1, added.Counts.FilingsImported);
+        Assert.True(added.Counts.PagesRendered < full.Counts.PagesRendered, $"one new filing rendered {added.Counts.PagesRendered} of {full.Counts.PagesRendered}");
+        Assert.True(added.Counts.FilesWritten > 0);
+    }
+
+    [Fact]
+    public void ChangingATemplate_FallsBackToAFullBuild()
+    {
+        var content = _temp.Sub("content");
+        var templates = _temp.Sub("templates");
+        TempDirectory.Copy(RepositoryPaths.Content, content);
+        TempDirectory.Copy(RepositoryPaths.Templates, templates);
+        var options = Options(content, _temp.Sub("site"), _temp.Sub("cache")) with { TemplatesDirectory = templates };
+        var full = Build(options);
+
+        var footer = Path.Combine(templates, "partials", "footer.hbs");
+        File.AppendAllText(footer, "\n<!-- changed -->\n");
+        var after = Build(options);
+
+        Assert.False(after.WasIncremental);
+        Assert.Equal(full.Counts.PagesRendered, after.Counts.PagesRendered);
+    }
+
+    private static BuildOptions Options(string content, string site, string cache) => new()
+    {
+        ContentDirectory = content,
+        OutputDirectory = site,
+        CacheDirectory = cache,
+        TemplatesDirectory = RepositoryPaths.Templates,
+        Check = false,
+    };
+
+    private static BuildResult Build(BuildOptions options)
+    {
+        var result = SiteBuilder.Build(options);
+        Assert.False(result.HasErrors, string.Join("\n", result.Diagnostics.Where(d => d.IsError)));
+        return result;
+    }
+
+    private static void AssertSameTree(string expectedRoot, string actualRoot, string what)
+    {
+        var expected = TempDirectory.Snapshot(expectedRoot);
+        var actual = TempDirectory.Snapshot(actualRoot);
+        Assert.Equal(expected.Keys.ToList(), actual.Keys.ToList());
+        foreach (var (path, bytes) in expected)
+        {
+            Assert.True(bytes.AsSpan().SequenceEqual(actual[path]), $"{what}{path} differs from a clean build");
+        }
+    }
+}
