@@ -1,6 +1,7 @@
 using ImmunoGen.Kb.Content;
 using ImmunoGen.Kb.Extract;
 using Markdig.Renderers;
+using Markdig.Renderers.Html;
 using Markdig.Syntax;
 
 namespace ImmunoGen.Kb.Render;
@@ -96,6 +97,16 @@ public sealed partial class SiteRenderer
         foreach (var heading in body.Document.Descendants<HeadingBlock>())
         {
             heading.Level = Math.Min(heading.Level + 1, 6);
+        }
+
+        // Repeated "About ImmunoGen" and safe-harbor paragraphs stay readable but recede.
+        var boilerplate = m.Boilerplate.ToHashSet(StringComparer.Ordinal);
+        foreach (var paragraph in body.Document.Descendants<ParagraphBlock>())
+        {
+            if (paragraph.GetAttributes().Id is { } pid && boilerplate.Contains(pid))
+            {
+                paragraph.GetAttributes().AddClass("boilerplate");
+            }
         }
 
         var bodyHtml = RenderMarkdown(body.Document);
