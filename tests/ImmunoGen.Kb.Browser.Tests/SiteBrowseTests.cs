@@ -74,6 +74,15 @@ public sealed class SiteBrowseTests : IDisposable
             await page.GotoAsync(new Uri(Path.Combine(_site, "compounds", "sar3419.html")).AbsoluteUri);
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, "compound-sar3419-phone.png"), FullPage = true });
 
+            await page.SetViewportSizeAsync(1280, 900);
+            await page.GotoAsync(new Uri(Path.Combine(_site, "graph.html")).AbsoluteUri);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, "graph.png"), FullPage = true });
+            await page.GotoAsync(new Uri(Path.Combine(_site, "filings", "index.html")).AbsoluteUri);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, "filings.png"), FullPage = true });
+            await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+            await page.GotoAsync(new Uri(Path.Combine(_site, "partners", "sanofi-aventis.html")).AbsoluteUri);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, "partner-sanofi-aventis-print.png"), FullPage = true });
+
             Assert.Empty(consoleErrors);
             Assert.Empty(remoteRequests);
         }

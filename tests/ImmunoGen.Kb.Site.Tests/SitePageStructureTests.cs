@@ -117,6 +117,19 @@ public class SitePageStructureTests
     }
 
     [Fact]
+    public void CompoundPage_WithoutStagesOrEvents_SaysSoInsteadOfEmptyTables()
+    {
+        var doc = Parse("compounds/cantuzumab-mertansine.html");
+
+        Assert.Null(doc.QuerySelector("svg.stage-chart"));
+        Assert.Null(doc.QuerySelector("table.events"));
+        Assert.Equal("No stage reported yet.", Text(doc.QuerySelector("section[aria-labelledby=stage] p")));
+        Assert.Equal("No dated events reported yet.", Text(doc.QuerySelector("section[aria-labelledby=events] p")));
+        Assert.Equal("../compounds/huc242-dm4.html", doc.QuerySelectorAll(".card ul.plain a").Single().GetAttribute("href"));
+        Assert.Contains("Anthony W. Tolcher", Text(doc.QuerySelector("figure.quote figcaption")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void FilingFacetPage_ListsOnlyTheFilingsWithThatItem()
     {
         var doc = Parse("filings/item-1-01.html");

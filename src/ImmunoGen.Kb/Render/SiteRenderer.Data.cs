@@ -9,7 +9,8 @@ namespace ImmunoGen.Kb.Render;
 
 public sealed partial class SiteRenderer
 {
-    private static readonly XmlWriterSettings XmlSettings = new()
+    // A new settings object per document: XmlWriterSettings is mutable, so it is never shared.
+    private static XmlWriterSettings XmlSettings() => new()
     {
         Encoding = new UTF8Encoding(false),
         Indent = true,
@@ -50,7 +51,7 @@ public sealed partial class SiteRenderer
         var updated = entries.Select(x => x.Date).FirstOrDefault(d => d is not null) ?? LastDate();
 
         using var ms = new MemoryStream();
-        using (var w = XmlWriter.Create(ms, XmlSettings))
+        using (var w = XmlWriter.Create(ms, XmlSettings()))
         {
             w.WriteStartDocument();
             w.WriteStartElement("feed", "http://www.w3.org/2005/Atom");
@@ -105,7 +106,7 @@ public sealed partial class SiteRenderer
         var baseUrl = _options.NormalizedBaseUrl;
         var pages = Jobs().Select(j => j.Path).Where(p => p.EndsWith(".html", StringComparison.Ordinal) && p != "404.html");
         using var ms = new MemoryStream();
-        using (var w = XmlWriter.Create(ms, XmlSettings))
+        using (var w = XmlWriter.Create(ms, XmlSettings()))
         {
             w.WriteStartDocument();
             w.WriteStartElement("urlset", "http://www.sitemaps.org/schemas/sitemap/0.9");

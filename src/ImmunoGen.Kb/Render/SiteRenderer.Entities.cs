@@ -121,7 +121,7 @@ public sealed partial class SiteRenderer
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal);
         var compounds = compoundSlugs
-            .Select(s => _graph.Corpus.Compounds.FirstOrDefault(c => c.Slug == s))
+            .Select(s => _graph.Entity(new EntityRef(EntityKind.Compound, s)))
             .OfType<Compound>()
             .Select(c => CompoundRowOf(root, c))
             .ToList();

@@ -1,6 +1,7 @@
 using ImmunoGen.Kb.Content;
 using ImmunoGen.Kb.Extract;
 using Markdig.Renderers;
+using Markdig.Renderers.Html;
 using Markdig.Syntax;
 
 namespace ImmunoGen.Kb.Render;
@@ -16,7 +17,13 @@ public sealed partial class SiteRenderer
         public static readonly FilingFacet All = new("filings/index.html", "", _ => true);
     }
 
-    private IEnumerable<FilingFacet> FilingFacets()
+    // Facets and their counts are computed once and shared by every filings list page.
+    private List<(FilingFacet Facet, int Count)> CollectFacets() =>
+        EnumerateFacets().Select(f => (f, _filings.Count(f.Includes))).ToList();
+
+    private IEnumerable<FilingFacet> FilingFacets() => _facets.Value.Select(f => f.Facet);
+
+    private IEnumerable<FilingFacet> EnumerateFacets()
     {
         foreach (var item in _filings.SelectMany(f => f.Meta.Items).Select(i => i.Number).Where(n => n.Length > 0).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
         {
@@ -48,7 +55,7 @@ public sealed partial class SiteRenderer
     private string RenderFilingList(FilingFacet facet)
     {
         const string root = "../";
-        var facets = FilingFacets().ToList();
+        var facets = _facets.Value;
         var selected = _filings.Where(facet.Includes).ToList();
         var years = selected
             .GroupBy(f => f.Meta.Date?.Year.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "Undated")
@@ -56,8 +63,8 @@ public sealed partial class SiteRenderer
             .Select(g => new YearGroup(g.Key, "y-" + Slug.From(g.Key), g.Reverse().Select(f => RowOf(root, f)).ToList()))
             .ToList();
 
-        NavLink Link(FilingFacet x) =>
-            new(x.Path["filings/".Length..], x.Label, x.Path == facet.Path, _filings.Count(x.Includes));
+        NavLink Link((FilingFacet Facet, int Count) x) =>
+            new(x.Facet.Path["filings/".Length..], x.Facet.Label, x.Facet.Path == facet.Path, x.Count);
 
         var filtered = facet.Path != FilingFacet.All.Path;
         var heading = filtered ? $"Filings: {facet.Label}" : "Filings";
@@ -74,9 +81,9 @@ public sealed partial class SiteRenderer
             filtered,
             selected.Count,
             years,
-            facets.Where(f => f.Path.StartsWith("filings/item-", StringComparison.Ordinal)).Select(Link).ToList(),
-            facets.Where(f => f.Path.StartsWith("filings/partner-", StringComparison.Ordinal)).Select(Link).ToList(),
-            facets.Where(f => f.Path.StartsWith("filings/compound-", StringComparison.Ordinal)).Select(Link).ToList());
+            facets.Where(f => f.Facet.Path.StartsWith("filings/item-", StringComparison.Ordinal)).Select(Link).ToList(),
+            facets.Where(f => f.Facet.Path.StartsWith("filings/partner-", StringComparison.Ordinal)).Select(Link).ToList(),
+            facets.Where(f => f.Facet.Path.StartsWith("filings/compound-", StringComparison.Ordinal)).Select(Link).ToList());
         return Layout("filings", root, title, description, model);
     }
 
@@ -90,6 +97,16 @@ public sealed partial class SiteRenderer
         foreach (var heading in body.Document.Descendants<HeadingBlock>())
         {
             heading.Level = Math.Min(heading.Level + 1, 6);
+        }
+
+        // Repeated "About ImmunoGen" and safe-harbor paragraphs stay readable but recede.
+        var boilerplate = m.Boilerplate.ToHashSet(StringComparer.Ordinal);
+        foreach (var paragraph in body.Document.Descendants<ParagraphBlock>())
+        {
+            if (paragraph.GetAttributes().Id is { } pid && boilerplate.Contains(pid))
+            {
+                paragraph.GetAttributes().AddClass("boilerplate");
+            }
         }
 
         var bodyHtml = RenderMarkdown(body.Document);

@@ -1,5 +1,6 @@
 using System.Text;
 using ImmunoGen.Kb.Content;
+using ImmunoGen.Kb.Diagnostics;
 using ImmunoGen.Kb.Extract;
 using ImmunoGen.Kb.Link;
 
@@ -23,6 +24,7 @@ public sealed partial class SiteRenderer
     private readonly Lazy<Dictionary<string, HashSet<string>>> _anchors;
     private readonly Lazy<Dictionary<EntityRef, List<Filing>>> _filingsOf;
     private readonly Lazy<ILookup<string, Quote>> _quotesIn;
+    private readonly Lazy<List<(FilingFacet Facet, int Count)>> _facets;
 
     public SiteRenderer(ITemplateSet templates, KnowledgeGraph graph, SiteOptions options)
     {
@@ -43,6 +45,32 @@ public sealed partial class SiteRenderer
         _anchors = new Lazy<Dictionary<string, HashSet<string>>>(CollectAnchors);
         _filingsOf = new Lazy<Dictionary<EntityRef, List<Filing>>>(CollectFilingsOf);
         _quotesIn = new Lazy<ILookup<string, Quote>>(() => graph.Quotes.ToLookup(q => q.FilingSlug, StringComparer.Ordinal));
+        _facets = new Lazy<List<(FilingFacet Facet, int Count)>>(CollectFacets);
+    }
+
+    /// <summary>The page templates the renderer uses; <c>base</c> wraps every page.</summary>
+    public static readonly IReadOnlyList<string> RequiredTemplates =
+        ["base", "home", "filings", "filing", "compounds", "compound", "partners", "partner", "people", "person", "timeline", "graph", "search", "not-found"];
+
+    /// <summary>A KB4003 diagnostic for each template in <see cref="RequiredTemplates"/> the set lacks; check before rendering.</summary>
+    public static IReadOnlyList<Diagnostic> MissingTemplates(ITemplateSet templates, string templatesDirectory = "templates") =>
+        RequiredTemplates
+            .Where(t => !templates.Has(t))
+            .Select(t => Diagnostic.Error(DiagnosticCodes.Render.MissingTemplate, $"{templatesDirectory.TrimEnd('/')}/layouts/{t}.hbs", $"the site needs the page template '{t}'"))
+            .ToList();
+
+    /// <summary>Renders one job; a template failure becomes a KB4004 diagnostic and null instead of an exception.</summary>
+    public static SiteFile? TryRender(SitePageJob job, DiagnosticBag diagnostics)
+    {
+        try
+        {
+            return job.Render();
+        }
+        catch (TemplateRenderException ex)
+        {
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.Render.RenderFailed, job.Path, $"cannot render: {ex.Message}"));
+            return null;
+        }
     }
 
     /// <summary>Every output file of the site as an independent job, in path order.</summary>
