@@ -22,6 +22,9 @@ public sealed record BuildManifest
 
     public string Templates { get; init; } = "";
 
+    /// <summary>The site folder the outputs were written to: a build into another folder starts from nothing.</summary>
+    public string Output { get; init; } = "";
+
     /// <summary>Registry fingerprint: names and aliases of every entity. A change re-analyzes every filing.</summary>
     public string Registry { get; init; } = "";
 

@@ -34,7 +34,8 @@ public static class SiteBuilder
         var previous = options.Full ? null : BuildManifest.Load(cacheDirectory);
         var tool = BuildManifest.ToolIdentity();
         var templatesFingerprint = Fingerprint.OfDirectory(options.TemplatesDirectory);
-        var incremental = previous is not null && previous.Tool == tool && previous.Templates == templatesFingerprint;
+        var output = Path.GetFullPath(options.OutputDirectory);
+        var incremental = previous is not null && previous.Tool == tool && previous.Templates == templatesFingerprint && previous.Output == output;
 
         var (imported, discovered) = Time(timings, "import", () => ImportFilings(content, options, diagnostics));
 
@@ -50,8 +51,10 @@ public static class SiteBuilder
         var templateDiagnostics = new List<Diagnostic>();
         var templates = new HandlebarsTemplateEngine().Load(options.TemplatesDirectory, templateDiagnostics);
         diagnostics.AddRange(templateDiagnostics);
+        diagnostics.AddRange(SiteRenderer.MissingTemplates(templates, options.TemplatesDirectory));
 
-        var (files, failedPaths, rendered) = Time(timings, "render", () => Render(templates, graph, options, diagnostics));
+        var fingerprints = new OutputFingerprints(graph, tool, templatesFingerprint);
+        var rendered = Time(timings, "render", () => Render(templates, graph, options, fingerprints, incremental ? previous : null, diagnostics));
 
         var searchFiles = Time(timings, "search", () =>
             SearchIndexWriter.Write(SearchIndexBuilder.Build(graph))
@@ -62,7 +65,7 @@ public static class SiteBuilder
         {
             try
             {
-                return SiteWriter.Write(options.OutputDirectory, files.Concat(searchFiles), keep: failedPaths);
+                return SiteWriter.Write(options.OutputDirectory, rendered.Files.Concat(searchFiles), keep: rendered.Kept);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
@@ -76,8 +79,8 @@ public static class SiteBuilder
             Time(timings, "check", () => diagnostics.AddRange(SiteChecker.Check(options.OutputDirectory, corpus, options.ContentDirectory)));
         }
 
-        new BuildManifest { Tool = tool, Templates = templatesFingerprint }.Save(cacheDirectory);
-        var counts = new BuildCounts(imported, discovered, rendered, written.Written, written.Unchanged, written.Deleted);
+        new BuildManifest { Tool = tool, Templates = templatesFingerprint, Output = output, Registry = fingerprints.Registry, Outputs = rendered.Outputs }.Save(cacheDirectory);
+        var counts = new BuildCounts(imported, discovered, rendered.Files.Count + searchFiles.Count, written.Written, written.Unchanged + rendered.Skipped, written.Deleted);
         return new BuildResult(counts, diagnostics.ToSortedList(), timings, incremental);
     }
 
@@ -148,30 +151,61 @@ public static class SiteBuilder
         return EntityRegistry.Build(entities, []);
     }
 
-    private static (List<SiteFile> Files, HashSet<string> Failed, int Rendered) Render(ITemplateSet templates, KnowledgeGraph graph, BuildOptions options, DiagnosticBag diagnostics)
+    /// <summary>
+    /// Renders every page whose inputs changed since the last build (all of them on a full build), in parallel.
+    /// A page whose fingerprint matches the manifest's is not rendered; its file stays as it is.
+    /// </summary>
+    private static RenderOutcome Render(ITemplateSet templates, KnowledgeGraph graph, BuildOptions options, OutputFingerprints fingerprints, BuildManifest? previous, DiagnosticBag diagnostics)
     {
-        var renderer = new SiteRenderer(templates, graph, new SiteOptions { BaseUrl = options.BaseUrl, AssetsDirectory = Path.Combine(options.TemplatesDirectory, "assets") });
+        var renderer = new SiteRenderer(templates, graph, new SiteOptions
+        {
+            BaseUrl = options.BaseUrl,
+            AssetsDirectory = Path.Combine(options.TemplatesDirectory, "assets"),
+        });
         var jobs = renderer.Jobs();
         var files = new SiteFile?[jobs.Count];
+        var skipped = new ConcurrentBag<string>();
         var failed = new ConcurrentBag<string>();
+        var outputs = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
         var done = 0;
         Parallel.For(0, jobs.Count, i =>
         {
-            try
+            var job = jobs[i];
+            var fingerprint = fingerprints.For(job.Path);
+            if (fingerprint is not null
+                && previous?.Outputs.GetValueOrDefault(job.Path) == fingerprint
+                && File.Exists(Path.Combine(options.OutputDirectory, job.Path)))
             {
-                files[i] = jobs[i].Render();
+                skipped.Add(job.Path);
+                outputs[job.Path] = fingerprint;
             }
-            catch (TemplateRenderException ex)
+            else if (SiteRenderer.TryRender(job, diagnostics) is { } file)
             {
-                failed.Add(jobs[i].Path);
-                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.Render.RenderFailed, jobs[i].Path, ex.Message));
+                files[i] = file;
+                if (fingerprint is not null)
+                {
+                    outputs[job.Path] = fingerprint;
+                }
+            }
+            else
+            {
+                failed.Add(job.Path);
             }
 
             options.Progress?.Report(new BuildProgress("render", Interlocked.Increment(ref done), jobs.Count));
         });
-        var rendered = files.OfType<SiteFile>().ToList();
-        return (rendered, failed.ToHashSet(StringComparer.Ordinal), rendered.Count);
+        return new RenderOutcome(
+            files.OfType<SiteFile>().ToList(),
+            skipped.Concat(failed).ToHashSet(StringComparer.Ordinal),
+            skipped.Count,
+            new SortedDictionary<string, string>(outputs, StringComparer.Ordinal));
     }
+
+    /// <param name="Files">The pages rendered this build.</param>
+    /// <param name="Kept">Pages not rendered (unchanged, or failed): their files stay as they are.</param>
+    /// <param name="Skipped">How many pages were known to be unchanged and not rendered.</param>
+    /// <param name="Outputs">Fingerprints of the pages that have one, for the next build's manifest.</param>
+    private sealed record RenderOutcome(List<SiteFile> Files, HashSet<string> Kept, int Skipped, SortedDictionary<string, string> Outputs);
 
     private static string DisplayEntityPath(ContentStore content, string path) =>
         path.Contains('/', StringComparison.Ordinal) && !Path.IsPathRooted(path) && !path.StartsWith(content.Display(content.Root), StringComparison.Ordinal)
