@@ -31,8 +31,6 @@ public static partial class FilingDates
         return m.Success && text.Trim().Length == m.Length;
     }
 
-    internal static Regex Pattern => DateRegex();
-
     private static Found ToFound(Match m)
     {
         var month = Array.FindIndex(MonthPrefixes, p => m.Groups["month"].Value.StartsWith(p, StringComparison.OrdinalIgnoreCase)) + 1;

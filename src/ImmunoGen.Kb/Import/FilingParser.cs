@@ -33,7 +33,7 @@ public static partial class FilingParser
     {
         EdgarHeader? header = null;
         List<FilingLine> report;
-        var releaseTexts = new List<List<FilingLine>>();
+        var releaseTexts = new List<(List<FilingLine> Lines, string? Label)>();
         var documentExhibits = new List<Exhibit>();
         if (EdgarSubmission.LooksLike(text))
         {
@@ -49,7 +49,7 @@ public static partial class FilingParser
             report = FilingLines.Split(main.Text, main.TextLine);
             foreach (var doc in submission.PressReleases)
             {
-                releaseTexts.Add(FilingLines.Split(doc.Text, doc.TextLine));
+                releaseTexts.Add((FilingLines.Split(doc.Text, doc.TextLine), $"Exhibit {doc.Type["EX-".Length..]}" + (doc.Description is { } d ? " " + Tidy(d) : "")));
                 documentExhibits.Add(new Exhibit(doc.Type["EX-".Length..], doc.Description is { } desc ? Tidy(desc) : null));
             }
         }
@@ -58,16 +58,16 @@ public static partial class FilingParser
             report = HtmlText.LooksLikeHtml(text) ? FilingLines.Split(HtmlText.ToText(text), 0) : FilingLines.Split(text, 1);
         }
 
-        // Without EX-99 documents the press release follows the report in the same text.
-        var releaseStart = releaseTexts.Count == 0 ? FindReleaseStart(report) : report.Count;
+        // A press release may follow the report in the same text (always so in plain-text extractions).
+        var releaseStart = FindReleaseStart(report);
         if (releaseStart < report.Count)
         {
-            releaseTexts.Insert(0, report[releaseStart..]);
+            releaseTexts.Insert(0, (report[releaseStart..], null));
             report = report[..releaseStart];
         }
 
         var sections = Sectionize(report, out var cover);
-        var releases = releaseTexts.Select(ReadRelease).Where(r => r.Blocks.Count > 0 || r.Headline is not null).ToList();
+        var releases = releaseTexts.Select(r => ReadRelease(r.Lines, r.Label)).Where(r => r.Blocks.Count > 0 || r.Headline is not null).ToList();
         var recognized = cover.Count > 0 || sections.Any(s => s.Kind == SectionKind.Item) || releases.Any(r => r.Date is not null) || header?.FormType is not null;
         if (!recognized)
         {
@@ -77,7 +77,7 @@ public static partial class FilingParser
 
         var coverFacts = ReadCover(cover, path, diagnostics);
         var signature = ReadSignatures(sections, path, diagnostics);
-        var release = releases.FirstOrDefault();
+        var release = releases.FirstOrDefault(r => r.Date is not null) ?? releases.FirstOrDefault(r => r.Headline is not null);
         var pressDate = release?.Date is { } rd ? CheckDate(rd, release.DateLine, "press-release dateline", path, diagnostics) : null;
         var items = sections.Where(s => s.Kind == SectionKind.Item).GroupBy(s => s.Number).Select(g => new FilingItem(g.Key!, g.First().Title)).ToList();
         var exhibits = MergeExhibits(ReadExhibits(sections), documentExhibits);
@@ -592,7 +592,9 @@ public static partial class FilingParser
         public string FirstFlat => Lines[0].Flat;
     }
 
-    private sealed record Release(string? Headline, List<string> SubHeadlines, FilingDates.Found? Date, int DateLine, List<Block> Blocks, List<string> Contacts);
+    /// <param name="Headline">The press release's headline (a title for the filing); null for an exhibit that is not a release.</param>
+    /// <param name="Heading">What the body shows as the section heading: the headline, else the exhibit's label.</param>
+    private sealed record Release(string? Headline, string? Heading, List<string> SubHeadlines, FilingDates.Found? Date, int DateLine, List<Block> Blocks, List<string> Contacts);
 
     private static List<Block> ToBlocks(IEnumerable<FilingLine> lines)
     {
@@ -635,10 +637,17 @@ public static partial class FilingParser
         FilingLines.ContactLabel(flat).Success || FilingLines.HasPhoneOrEmail(flat) || FilingLines.IsTelFax(flat)
         || FilingLines.IsStreetAddress(flat) || FilingLines.IsLetterhead(flat);
 
-    private static Release ReadRelease(List<FilingLine> lines)
+    /// <param name="label">For an EX-99 document: "Exhibit 99.2 Investor presentation", the heading when the text has no dateline.</param>
+    private static Release ReadRelease(List<FilingLine> lines, string? label)
     {
         var blocks = ToBlocks(lines.Where(l => !FilingLines.IsReleaseMarker(l.Flat)));
         var datelineAt = blocks.FindIndex(b => FilingLines.Dateline(b.FirstFlat) is not null);
+        if (datelineAt < 0 && label is not null)
+        {
+            // An exhibit that is not a dated press release (slides, financial tables): all of it is body.
+            return new Release(null, label, [], null, 0, blocks, []);
+        }
+
         var contacts = new List<string>();
         var candidates = new List<Block>();
         var subHeadlines = new List<string>();
@@ -689,8 +698,8 @@ public static partial class FilingParser
         {
             var block = blocks[i];
             var first = block.FirstFlat;
-            var label = FilingLines.ContactLabel(first);
-            if (label.Success && label.Groups["label"].Value.Contains("Contact", StringComparison.OrdinalIgnoreCase))
+            var contactLabel = FilingLines.ContactLabel(first);
+            if (contactLabel.Success && contactLabel.Groups["label"].Value.Contains("Contact", StringComparison.OrdinalIgnoreCase))
             {
                 inContacts = true;
             }
@@ -719,7 +728,7 @@ public static partial class FilingParser
 
         var date = datelineAt >= 0 ? FilingLines.Dateline(blocks[datelineAt].FirstFlat) : null;
         var dateLine = datelineAt >= 0 ? blocks[datelineAt].Lines[0].Number : 0;
-        return new Release(headline, subHeadlines, date, dateLine, body, contacts);
+        return new Release(headline, headline ?? label, subHeadlines, date, dateLine, body, contacts);
     }
 
     private static string Join(Block block) => string.Join(' ', block.Lines.Select(l => l.Flat));
@@ -752,7 +761,7 @@ public static partial class FilingParser
 
         foreach (var release in releases)
         {
-            if (release.Headline is { } h)
+            if (release.Heading is { } h)
             {
                 parts.Add("## " + MarkdownText.Escape(h));
             }

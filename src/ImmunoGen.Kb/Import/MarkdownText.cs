@@ -71,17 +71,10 @@ internal static partial class MarkdownText
         for (var i = 0; i < width; i++)
         {
             var cell = i < cells.Count ? cells[i] : "";
-            sb.Append(' ').Append(EscapeCell(cell)).Append(" |");
+            sb.Append(' ').Append(Escape(cell)).Append(" |");
         }
 
         sb.Append('\n');
-    }
-
-    private static string EscapeCell(string cell)
-    {
-        var s = Escape(cell);
-        // Inside a cell a leading list or heading marker is harmless, but an escaped one is too; keep Escape's output.
-        return s;
     }
 
     [GeneratedRegex(@"^&#?[A-Za-z0-9]{1,32};", RegexOptions.CultureInvariant)]
