@@ -1,0 +1,46 @@
+using ImmunoGen.Kb.Search;
+
+namespace ImmunoGen.Kb.Tests.Search;
+
+public sealed class SearchCliTests
+{
+    [Fact]
+    public void Text_output_is_one_line_per_result()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        Assert.Equal(0, SearchCli.Run(SeedGraph.Build(), "T-DM1", new SearchCliOptions(Limit: 1, Kind: "compound"), output, error));
+        Assert.Equal("compound  trastuzumab-DM1  (alias T-DM1)  HER2 · Genentech\n", output.ToString().ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public void No_results_prints_the_closest_names()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        SearchCli.Run(SeedGraph.Build(), "Genentqxz", new SearchCliOptions(), output, error);
+        var lines = output.ToString().ReplaceLineEndings("\n").Split('\n');
+        Assert.Equal("No results for \"Genentqxz\".", lines[0]);
+        Assert.StartsWith("Closest: Genentech, ", lines[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unknown_kind_is_a_usage_error()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        Assert.Equal(2, SearchCli.Run(SeedGraph.Build(), "x", new SearchCliOptions(Kind: "drug"), output, error));
+        Assert.Contains("unknown kind 'drug'", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Filing_lines_show_date_and_slug()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        SearchCli.Run(SeedGraph.Build(), "resurfacing", new SearchCliOptions(Kind: "filing"), output, error);
+        Assert.Equal(
+            "filing    sanofi-aventis Licenses ImmunoGen's Humanization Technology  (text \"resurfacing\")  2006-10-17 · 2006-10-17-sanofi-aventis-licenses-immunogen-s-humanization-technology\n",
+            output.ToString().ReplaceLineEndings("\n"));
+    }
+}
