@@ -11,6 +11,9 @@ public sealed class SearchEngine
     /// <summary>At most this many dictionary terms are expanded for a prefix in full text, so a short prefix stays fast.</summary>
     public const int MaxPrefixTerms = 50;
 
+    /// <summary>Shortest query whose typos are also looked for in the start of longer keys ("trastuzam" → trastuzumab).</summary>
+    public const int FuzzyPrefixMinLength = 5;
+
     /// <summary>Suggestions offered when a query finds nothing.</summary>
     public const int MaxSuggestions = 5;
 
@@ -170,10 +173,16 @@ public sealed class SearchEngine
                 }
                 else if (maxEdits > 0)
                 {
+                    // A typo in a whole key scores 2 per edit; in the start of a longer key (still typing) one more.
                     var d = SearchText.Distance(q, k.Key, maxEdits);
                     if (d <= maxEdits)
                     {
-                        m = new EntityMatch(SearchTier.Fuzzy, -d, k);
+                        m = new EntityMatch(SearchTier.Fuzzy, -2 * d, k);
+                    }
+                    else if (q.Length >= FuzzyPrefixMinLength && k.Key.Length > q.Length
+                        && SearchText.Distance(q, k.Key[..q.Length], maxEdits) is var dp && dp <= maxEdits)
+                    {
+                        m = new EntityMatch(SearchTier.Fuzzy, (-2 * dp) - 1, k);
                     }
                 }
             }

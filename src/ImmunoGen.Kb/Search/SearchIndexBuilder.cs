@@ -76,7 +76,11 @@ public static class SearchIndexBuilder
             }
 
             filings[id] = new SearchFiling(f.Slug, title, $"filings/{f.Slug}.html", f.Meta.Date, [.. refs], text);
-            tokens[id] = [.. Tokens(title, stop).Concat(Tokens(text, stop)).Distinct(StringComparer.Ordinal)];
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var found = new List<string>();
+            CollectTokens(title, seen, stop, found);
+            CollectTokens(text, seen, stop, found);
+            tokens[id] = [.. found];
         });
 
         var postings = new Dictionary<string, List<int>>(StringComparer.Ordinal);
@@ -99,35 +103,105 @@ public static class SearchIndexBuilder
     }
 
     /// <summary>
-    /// The full-text tokens of a text: each white-space word normalized whole ("huC242-DM4" → huc242dm4) and, when it
-    /// has several alphanumeric runs, each run (huc242, dm4). Stop words, one-character and over-long tokens are dropped.
+    /// The full-text tokens of a text, each once, in order of first occurrence: each white-space word normalized whole
+    /// ("huC242-DM4" → huc242dm4) and, when it has several alphanumeric runs, each run (huc242, dm4). Stop words,
+    /// one-character and over-long tokens are dropped.
     /// </summary>
-    public static IEnumerable<string> Tokens(string text, IReadOnlySet<string> stopWords)
+    public static IReadOnlyList<string> Tokens(string text, IReadOnlySet<string> stopWords)
     {
-        foreach (var raw in text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+        var found = new List<string>();
+        CollectTokens(text, new HashSet<string>(StringComparer.Ordinal), stopWords.ToHashSet(StringComparer.Ordinal), found);
+        return found;
+    }
+
+    /// <summary>
+    /// Adds the tokens of <paramref name="text"/> not yet in <paramref name="seen"/> to it and to <paramref name="found"/>.
+    /// Works on spans and allocates a string only for a token new to the filing: this loop runs over every word of the corpus.
+    /// </summary>
+    private static void CollectTokens(string text, HashSet<string> seen, HashSet<string> stopWords, List<string> found)
+    {
+        var seenLookup = seen.GetAlternateLookup<ReadOnlySpan<char>>();
+        var stopLookup = stopWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        Span<char> whole = stackalloc char[MaxTokenLength + 1];
+        Span<char> run = stackalloc char[MaxTokenLength + 1];
+        void Add(ReadOnlySpan<char> token)
         {
-            var whole = SearchText.Normalize(raw);
-            if (Keep(whole, stopWords))
+            if (token.Length is >= 2 and <= MaxTokenLength && !stopLookup.Contains(token) && seenLookup.Add(token))
             {
-                yield return whole;
+                found.Add(token.ToString());
+            }
+        }
+
+        var i = 0;
+        while (i < text.Length)
+        {
+            while (i < text.Length && char.IsWhiteSpace(text[i]))
+            {
+                i++;
             }
 
-            var runs = SearchText.AlnumRuns(raw);
-            if (runs.Count > 1)
+            var start = i;
+            while (i < text.Length && !char.IsWhiteSpace(text[i]))
             {
-                foreach (var run in runs)
+                i++;
+            }
+
+            // The whole word normalized (too long: left out), then its runs if it has more than one.
+            int n = 0, runs = 0;
+            var inRun = false;
+            for (var j = start; j < i; j++)
+            {
+                var c = text[j];
+                var alnum = char.IsLetterOrDigit(c);
+                if (alnum)
                 {
-                    if (Keep(run, stopWords) && !string.Equals(run, whole, StringComparison.Ordinal))
+                    if (n <= MaxTokenLength)
                     {
-                        yield return run;
+                        whole[n] = char.ToLowerInvariant(c);
+                    }
+
+                    n++;
+                    if (!inRun)
+                    {
+                        runs++;
+                    }
+                }
+
+                inRun = alnum;
+            }
+
+            if (n <= MaxTokenLength)
+            {
+                Add(whole[..n]);
+            }
+
+            if (runs > 1)
+            {
+                var m = 0;
+                for (var j = start; j <= i; j++)
+                {
+                    if (j < i && char.IsLetterOrDigit(text[j]))
+                    {
+                        if (m <= MaxTokenLength)
+                        {
+                            run[m] = char.ToLowerInvariant(text[j]);
+                        }
+
+                        m++;
+                    }
+                    else if (m > 0)
+                    {
+                        if (m <= MaxTokenLength)
+                        {
+                            Add(run[..m]);
+                        }
+
+                        m = 0;
                     }
                 }
             }
         }
     }
-
-    private static bool Keep(string token, IReadOnlySet<string> stopWords) =>
-        token.Length is >= 2 and <= MaxTokenLength && !stopWords.Contains(token);
 
     private static void AddRefs(SortedSet<int> refs, Dictionary<EntityRef, int> ids, EntityKind kind, IReadOnlyList<string> slugs)
     {
