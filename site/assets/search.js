@@ -55,6 +55,7 @@
   const TIER_NAMES = ['', 'text', 'fuzzy', 'prefix', 'attribute', 'part', 'alias', 'name'];
   const MAX_PREFIX_TERMS = 50;
   const MAX_SUGGESTIONS = 5;
+  const FUZZY_PREFIX_MIN_LENGTH = 5;
   const SNIPPET_BEFORE = 60;
   const SNIPPET_AFTER = 140;
   const KIND_RANK = { compound: 0, partner: 1, person: 2, filing: 3 };
@@ -234,8 +235,14 @@
         if (q.length >= 2 && k.key.startsWith(q)) {
           m = { tier: TIER.Prefix, score: q.length - k.key.length, key: k };
         } else if (edits > 0) {
+          // A typo in a whole key scores 2 per edit; in the start of a longer key (still typing) one more.
           const d = distance(q, k.key, edits);
-          if (d <= edits) m = { tier: TIER.Fuzzy, score: -d, key: k };
+          if (d <= edits) {
+            m = { tier: TIER.Fuzzy, score: -2 * d, key: k };
+          } else if (q.length >= FUZZY_PREFIX_MIN_LENGTH && k.key.length > q.length) {
+            const dp = distance(q, k.key.slice(0, q.length), edits);
+            if (dp <= edits) m = { tier: TIER.Fuzzy, score: -2 * dp - 1, key: k };
+          }
         }
       }
       if (m && (!best || better(m, best))) best = m;

@@ -24,8 +24,6 @@ internal static class SearchCommand
         {
             var diagnostics = new DiagnosticBag();
 
-            // Hook for the Link stage: when the pipeline's graph builder exists, build the full graph here instead
-            // (mentions and stages then show in results); the search itself needs nothing else.
             var graph = SearchCli.LoadGraph(parse.GetValue(content)!, diagnostics);
             foreach (var d in diagnostics.ToSortedList())
             {

@@ -27,8 +27,8 @@ public static class SearchCli
     };
 
     /// <summary>
-    /// The graph <c>kb search</c> searches when no Link stage is wired in: the content folder's filing and entity pages,
-    /// linked through their front-matter (no mentions or stages). Bad pages are reported in <paramref name="diagnostics"/>.
+    /// The graph <c>kb search</c> searches: the content folder's filing and entity pages, linked by the same Link stage
+    /// as <c>kb build</c>, so stages and mentions match the site's search. Bad pages are reported in <paramref name="diagnostics"/>.
     /// </summary>
     public static KnowledgeGraph LoadGraph(string contentDirectory, DiagnosticBag diagnostics)
     {
@@ -36,7 +36,7 @@ public static class SearchCli
         var registryDiagnostics = new List<Diagnostic>();
         var registry = EntityRegistry.Build(corpus.Entities, registryDiagnostics);
         diagnostics.AddRange(registryDiagnostics);
-        return new KnowledgeGraph(corpus, registry, [], [], [], [], []);
+        return GraphBuilder.Build(corpus, registry);
     }
 
     /// <summary>Runs a query and writes the results; returns the exit code (0, or 2 for a bad option).</summary>
