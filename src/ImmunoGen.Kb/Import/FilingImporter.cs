@@ -224,11 +224,13 @@ public sealed class FilingImporter
             }
         }
 
-        // A page generated from a raw file that now yields another page (its title or date changed) goes, unless edited.
+        // A page generated from a raw file that now yields another page (its title or date changed), or whose raw file was
+        // removed, goes unless a person edited it. A raw file that is still there but failed to parse keeps its page.
         var current = new HashSet<string>(pages, StringComparer.Ordinal);
-        foreach (var stale in state.Values.Where(e => sources.Contains(e.Source) && !current.Contains(e.Page)).OrderBy(e => e.Page, StringComparer.Ordinal).ToList())
+        foreach (var stale in state.Values.Where(e => !current.Contains(e.Page) && (sources.Contains(e.Source) || !File.Exists(Path.Combine(_content, e.Source)))).OrderBy(e => e.Page, StringComparer.Ordinal).ToList())
         {
             var full = Path.Combine(_content, stale.Page);
+            var why = sources.Contains(stale.Source) ? $"{stale.Source} now gives another page" : $"{stale.Source} was removed";
             try
             {
                 if (!File.Exists(full))
@@ -243,7 +245,7 @@ public sealed class FilingImporter
                 }
                 else
                 {
-                    diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.Import.EditedPageKept, Display(full), $"{stale.Source} now gives another page, but this one was edited; kept as it is"));
+                    diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.Import.EditedPageKept, Display(full), $"{why}, but this page was edited; kept as it is"));
                     kept++;
                 }
             }

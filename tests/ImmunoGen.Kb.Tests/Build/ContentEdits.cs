@@ -64,13 +64,14 @@ internal sealed class ContentEdits(string contentDirectory)
     }
 
     /// <summary>Writes a new raw filing: seed 003 (a milestone on a clinical start) for another compound and date.</summary>
-    public string AddFiling(int n)
+    /// <param name="compound">The compound it is about; by default a new code name the build has to discover.</param>
+    public string AddFiling(int n, string? compound = null)
     {
         var seed = File.ReadAllText(Path.Combine(Raw, "003_35968dba8423dc4d.txt"));
         var month = Months[n % 12];
         var day = 1 + (n * 7 % 27);
         var year = 2008 + (n % 5);
-        var code = $"SAR{4400 + n}";
+        var code = compound ?? $"SAR{4400 + n}";
         var text = seed
             .Replace("October 17, 2007", $"{month} {day}, {year}", StringComparison.Ordinal)
             .Replace("SAR3419", code, StringComparison.Ordinal)

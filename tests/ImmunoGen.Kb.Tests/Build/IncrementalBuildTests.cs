@@ -53,7 +53,8 @@ public sealed class IncrementalBuildTests(ITestOutputHelper output) : IDisposabl
         var full = Build(options);
         var unchanged = Build(options);
 
-        new ContentEdits(content).AddFiling(1);
+        // A filing about a known compound: no new entity, so the registry and every other filing page stay as they are.
+        new ContentEdits(content).AddFiling(1, compound: "AVE9633");
         var added = Build(options);
 
         output.WriteLine($"full: {full.Counts}\nno change: {unchanged.Counts}\none filing added: {added.Counts}");
@@ -61,7 +62,10 @@ public sealed class IncrementalBuildTests(ITestOutputHelper output) : IDisposabl
         Assert.Equal(0, unchanged.Counts.FilesDeleted);
         Assert.True(unchanged.Counts.PagesRendered < full.Counts.PagesRendered / 2, $"a no-change rebuild rendered {unchanged.Counts.PagesRendered} of {full.Counts.PagesRendered}");
         Assert.Equal(1, added.Counts.FilingsImported);
+        Assert.Equal(0, added.Counts.EntitiesDiscovered);
         Assert.True(added.Counts.PagesRendered < full.Counts.PagesRendered, $"one new filing rendered {added.Counts.PagesRendered} of {full.Counts.PagesRendered}");
+        var filingPages = Directory.GetFiles(options.OutputDirectory + "/filings", "20*.html").Select(Path.GetFileName).ToList();
+        Assert.Equal(5, filingPages.Count);
         Assert.True(added.Counts.FilesWritten > 0);
     }
 

@@ -107,6 +107,41 @@ public class FilingImporterTests
     }
 
     [Fact]
+    public void RemovingARawFile_RemovesItsPage_UnlessAPersonEditedIt()
+    {
+        using var t = new TempContent();
+        ImportSeeds(t);
+        File.Delete(Path.Combine(t.Content, "raw", "003_35968dba8423dc4d.txt"));
+        File.Delete(Path.Combine(t.Content, "raw", "002_9fcb631c0bb8cd92.txt"));
+        var edited = Path.Combine(t.Content, "filings", SeedPages[2]);
+        File.AppendAllText(edited, "\nA note a person added.\n");
+
+        var result = new FilingImporter(t.Content).Import([]);
+
+        Assert.Equal(1, result.Removed);
+        Assert.Equal(1, result.KeptEdited);
+        Assert.DoesNotContain(SeedPages[3], t.Pages());
+        Assert.Contains(SeedPages[2], t.Pages());
+        var kept = Assert.Single(result.Diagnostics);
+        Assert.Equal(DiagnosticCodes.Import.EditedPageKept, kept.Code);
+        Assert.Contains("raw/002_9fcb631c0bb8cd92.txt was removed, but this page was edited", kept.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ARawFileThatNoLongerParses_KeepsItsPage()
+    {
+        using var t = new TempContent();
+        ImportSeeds(t);
+        File.WriteAllBytes(Path.Combine(t.Content, "raw", "003_35968dba8423dc4d.txt"), []);
+
+        var result = new FilingImporter(t.Content).Import([]);
+
+        Assert.Equal(0, result.Removed);
+        Assert.Contains(SeedPages[3], t.Pages());
+        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.Import.EmptyFile);
+    }
+
+    [Fact]
     public void PageEditedByAPerson_IsNeverOverwritten_AndIsReported()
     {
         using var t = new TempContent();
