@@ -24,7 +24,7 @@ internal static partial class DiscoveryPatterns
     {
         "CFR", "USC", "FY", "NCT", "ISO", "ITEM", "RULE", "FORM", "EX", "TEL", "FAX", "ZIP", "BOX", "PO", "SEC",
         "IRS", "CD", "CA", "HER", "IGF", "EGFR", "FR", "MA", "TX", "NY", "NASDAQ", "US", "USD", "EUR",
-        "ASCO", "ASH", "AACR", "ESMO", "EORTC", "SABCS", "PH", "NO", "DM", "GMT", "EST", "EDT", "ET", "PM", "AM", "QTR",
+        "ASCO", "ASH", "AACR", "ESMO", "EORTC", "SABCS", "ASC", "ASU", "FASB", "SFAS", "FAS", "IAS", "IFRS", "GAAP", "SAB", "FIN", "EITF", "PH", "NO", "DM", "GMT", "EST", "EDT", "ET", "PM", "AM", "QTR",
     };
 
     // AVE1642, SAR3419, IMGN853, IMGN-853, BT-062, AMG 172, BAY 94-9343, LY3076226.
@@ -54,7 +54,8 @@ internal static partial class DiscoveryPatterns
 
     public static IEnumerable<Candidate> Compounds(string text)
     {
-        var taken = new List<(int Start, int End)>();
+        // Encoded attachments (uuencode, base64) are long runs without spaces; a name never sits inside one.
+        var taken = EncodedRuns(text);
         foreach (Match m in Conjugate().Matches(text))
         {
             var ab = m.Groups["ab"].Value;
@@ -148,6 +149,41 @@ internal static partial class DiscoveryPatterns
                 Discovered = true,
             });
         }
+    }
+
+    /// <summary>
+    /// True for a block of encoded data (a uuencoded or base64 attachment the importer left in): symbols that prose
+    /// hardly uses make up more than 3% of it.
+    /// </summary>
+    public static bool LooksEncoded(string text)
+    {
+        if (text.Length < 60)
+        {
+            return false;
+        }
+
+        var symbols = text.Count(c => c is '@' or '#' or '^' or '*' or '=' or '[' or ']' or '{' or '}' or '<' or '>' or '\\' or '|' or '~' or '`' or '!');
+        return symbols * 100 > text.Length * 3;
+    }
+
+    private static List<(int Start, int End)> EncodedRuns(string text)
+    {
+        var runs = new List<(int, int)>();
+        var start = 0;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            if (i == text.Length || char.IsWhiteSpace(text[i]))
+            {
+                if (i - start > 40)
+                {
+                    runs.Add((start, i));
+                }
+
+                start = i + 1;
+            }
+        }
+
+        return runs;
     }
 
     private static string? KindNear(string text, int at)
@@ -376,9 +412,8 @@ internal static partial class DiscoveryPatterns
 
         var former = new List<string>();
         string? parent = null;
-        if (paren is not null)
+        if (paren is not null && paren.Trim() is { Length: > 0 } p)
         {
-            var p = paren.Trim();
             if (Formerly().Match(p) is { Success: true } f)
             {
                 former.Add(f.Groups["f"].Value.Trim());

@@ -233,7 +233,7 @@ internal static partial class EventRules
         _ => s,
     };
 
-    private static string Clip(string s) => s.Length <= 100 ? s : s[..s.LastIndexOf(' ', 100)];
+    private static string Clip(string s) => s.Length <= 100 ? s : s[..(s.LastIndexOf(' ', 100) is var cut and > 0 ? cut : 100)];
 
     private static string? Nearest(List<SentenceEntity> entities, int at) =>
         entities.Count == 0 ? null : entities.MinBy(e => Math.Abs(e.Start - at)).Entity.Slug;

@@ -33,7 +33,7 @@ public static class GraphBuilder
             var marked = f.Meta.Boilerplate.ToHashSet(StringComparer.Ordinal);
             foreach (var m in a.Mentions.Where(m => registry.Contains(m.Entity)))
             {
-                mentions.Add(new Mention(m.Entity, f.Slug, date, m.Paragraph, m.Sentence, m.Boilerplate || marked.Contains(m.Paragraph)));
+                mentions.Add(new Mention(m.Entity, f.Slug, date, m.Paragraph, m.Sentence, m.Boilerplate || marked.Contains(m.Paragraph)) { Start = m.Start, Length = m.Length });
             }
 
             foreach (var q in a.Quotes.Where(q => registry.Contains(new EntityRef(EntityKind.Person, q.PersonSlug))))
