@@ -1,4 +1,5 @@
 using ImmunoGen.Kb.Content;
+using ImmunoGen.Kb.Diagnostics;
 using ImmunoGen.Kb.Extract;
 using ImmunoGen.Kb.Link;
 using ImmunoGen.Kb.Tests.Extract;
@@ -124,5 +125,28 @@ public class GraphBuilderTests
         Assert.Equal(Graph.Mentions, again.Mentions);
         Assert.Equal(Graph.Quotes.Select(q => (q.PersonSlug, q.FilingSlug, q.Paragraph, q.Text)), again.Quotes.Select(q => (q.PersonSlug, q.FilingSlug, q.Paragraph, q.Text)));
         Assert.Equal(Graph.StagesOf("ave1642"), again.StagesOf("ave1642"));
+    }
+
+    [Fact]
+    public void CheckReferences_FindsNoDanglingSlugInTheSeedsAndReportsOneThatIs()
+    {
+        var (_, corpus, registry) = Seeds.Value;
+        Assert.Empty(GraphBuilder.CheckReferences(corpus, registry));
+
+        var broken = corpus with { Compounds = [new Compound { Slug = "x1", Name = "X1", Related = ["nope"], Path = "compounds/x1.md" }] };
+        var d = Assert.Single(GraphBuilder.CheckReferences(broken, registry));
+
+        Assert.Equal((DiagnosticCodes.Entities.UnknownEntity, "compounds/x1.md"), (d.Code, d.Path));
+    }
+
+    [Fact]
+    public void LinksIn_GivesTheFirstMentionOfEachEntityPerParagraph()
+    {
+        var links = Graph.LinksIn("2006-11-08-seed-002");
+
+        Assert.Equal(links.Count, links.Select(m => (m.Paragraph, m.Entity)).Distinct().Count());
+        var p40 = links.Where(m => m.Paragraph == "p40").Select(m => m.Entity.Slug).ToList();
+        Assert.Equal(["anthony-w-tolcher", "huc242-dm4", "cantuzumab-mertansine"], p40);
+        Assert.All(links, m => Assert.True(m.Start >= 0 && m.Length > 0));
     }
 }
