@@ -56,7 +56,11 @@ internal static partial class DiscoveryPatterns
     {
         // Encoded attachments (uuencode, base64) are long runs without spaces; a name never sits inside one.
         var taken = EncodedRuns(text);
-        foreach (Match m in Conjugate().Matches(text))
+
+        // Cheap substring checks first: most blocks name no conjugate or INN, and the regexes then need not run.
+        var hasConjugate = text.Contains("-DM", StringComparison.Ordinal) || text.Contains("-DGN", StringComparison.Ordinal) || text.Contains("-IGN", StringComparison.Ordinal);
+        var hasInn = text.Contains("mab", StringComparison.OrdinalIgnoreCase);
+        foreach (Match m in Conjugate().Matches(hasConjugate ? text : ""))
         {
             var ab = m.Groups["ab"].Value;
             if (!ab.Any(char.IsDigit) && !ab.EndsWith("mab", StringComparison.Ordinal))
@@ -77,7 +81,7 @@ internal static partial class DiscoveryPatterns
             });
         }
 
-        foreach (Match m in ConjugateInn().Matches(text))
+        foreach (Match m in ConjugateInn().Matches(hasInn ? text : ""))
         {
             if (Overlaps(taken, m.Index, m.Length))
             {
@@ -97,7 +101,7 @@ internal static partial class DiscoveryPatterns
             });
         }
 
-        foreach (Match m in AntibodyInn().Matches(text))
+        foreach (Match m in AntibodyInn().Matches(hasInn ? text : ""))
         {
             if (Overlaps(taken, m.Index, m.Length))
             {
@@ -266,7 +270,7 @@ internal static partial class DiscoveryPatterns
         }
 
         // "Amgen (formerly Abgenix), Biogen Idec, …, and sanofi-aventis have licensed the right to …"
-        var verb = ListVerb().Match(sentence);
+        var verb = sentence.Contains(" have ", StringComparison.Ordinal) ? ListVerb().Match(sentence) : Match.Empty;
         if (verb.Success)
         {
             var head = sentence[..verb.Index];
@@ -286,23 +290,26 @@ internal static partial class DiscoveryPatterns
 
     private static IEnumerable<(Match, string)> Matches(string sentence)
     {
-        foreach (Match m in SubjectLicensed().Matches(sentence))
+        var licens = sentence.Contains("licens", StringComparison.Ordinal);
+        var anyLicenseVerb = licens || sentence.Contains("obtained", StringComparison.Ordinal) || sentence.Contains("acquired", StringComparison.Ordinal)
+            || sentence.Contains("took", StringComparison.Ordinal) || sentence.Contains("exercised", StringComparison.Ordinal);
+        foreach (Match m in SubjectLicensed().Matches(anyLicenseVerb ? sentence : ""))
         {
             yield return (m, "licensee");
         }
 
-        foreach (Match m in LicensedTo().Matches(sentence))
+        foreach (Match m in LicensedTo().Matches(licens ? sentence : ""))
         {
             yield return (m, "licensee");
         }
 
-        foreach (Match m in AgreementWith().Matches(sentence))
+        foreach (Match m in AgreementWith().Matches(sentence.Contains(" with ", StringComparison.Ordinal) ? sentence : ""))
         {
             var rel = m.Groups["rel"].Value.ToLowerInvariant() is "collaboration" or "partnership" or "alliance" or "co-development" ? "collaborator" : "licensee";
             yield return (m, rel);
         }
 
-        foreach (Match m in DevelopedBy().Matches(sentence))
+        foreach (Match m in DevelopedBy().Matches(sentence.Contains(" by ", StringComparison.Ordinal) || sentence.Contains(" with ", StringComparison.Ordinal) ? sentence : ""))
         {
             yield return (m, "licensee");
         }
