@@ -24,7 +24,7 @@ internal static partial class DiscoveryPatterns
     {
         "CFR", "USC", "FY", "NCT", "ISO", "ITEM", "RULE", "FORM", "EX", "TEL", "FAX", "ZIP", "BOX", "PO", "SEC",
         "IRS", "CD", "CA", "HER", "IGF", "EGFR", "FR", "MA", "TX", "NY", "NASDAQ", "US", "USD", "EUR",
-        "ASCO", "ASH", "AACR", "ESMO", "EORTC", "SABCS", "PH", "NO", "DM", "GMT", "EST", "EDT", "ET", "PM", "AM", "QTR",
+        "ASCO", "ASH", "AACR", "ESMO", "EORTC", "SABCS", "ASC", "ASU", "FASB", "SFAS", "FAS", "IAS", "IFRS", "GAAP", "SAB", "FIN", "EITF", "PH", "NO", "DM", "GMT", "EST", "EDT", "ET", "PM", "AM", "QTR",
     };
 
     // AVE1642, SAR3419, IMGN853, IMGN-853, BT-062, AMG 172, BAY 94-9343, LY3076226.
@@ -54,8 +54,13 @@ internal static partial class DiscoveryPatterns
 
     public static IEnumerable<Candidate> Compounds(string text)
     {
-        var taken = new List<(int Start, int End)>();
-        foreach (Match m in Conjugate().Matches(text))
+        // Encoded attachments (uuencode, base64) are long runs without spaces; a name never sits inside one.
+        var taken = EncodedRuns(text);
+
+        // Cheap substring checks first: most blocks name no conjugate or INN, and the regexes then need not run.
+        var hasConjugate = text.Contains("-DM", StringComparison.Ordinal) || text.Contains("-DGN", StringComparison.Ordinal) || text.Contains("-IGN", StringComparison.Ordinal);
+        var hasInn = text.Contains("mab", StringComparison.OrdinalIgnoreCase);
+        foreach (Match m in Conjugate().Matches(hasConjugate ? text : ""))
         {
             var ab = m.Groups["ab"].Value;
             if (!ab.Any(char.IsDigit) && !ab.EndsWith("mab", StringComparison.Ordinal))
@@ -76,7 +81,7 @@ internal static partial class DiscoveryPatterns
             });
         }
 
-        foreach (Match m in ConjugateInn().Matches(text))
+        foreach (Match m in ConjugateInn().Matches(hasInn ? text : ""))
         {
             if (Overlaps(taken, m.Index, m.Length))
             {
@@ -96,7 +101,7 @@ internal static partial class DiscoveryPatterns
             });
         }
 
-        foreach (Match m in AntibodyInn().Matches(text))
+        foreach (Match m in AntibodyInn().Matches(hasInn ? text : ""))
         {
             if (Overlaps(taken, m.Index, m.Length))
             {
@@ -148,6 +153,41 @@ internal static partial class DiscoveryPatterns
                 Discovered = true,
             });
         }
+    }
+
+    /// <summary>
+    /// True for a block of encoded data (a uuencoded or base64 attachment the importer left in): symbols that prose
+    /// hardly uses make up more than 3% of it.
+    /// </summary>
+    public static bool LooksEncoded(string text)
+    {
+        if (text.Length < 60)
+        {
+            return false;
+        }
+
+        var symbols = text.Count(c => c is '@' or '#' or '^' or '*' or '=' or '[' or ']' or '{' or '}' or '<' or '>' or '\\' or '|' or '~' or '`' or '!');
+        return symbols * 100 > text.Length * 3;
+    }
+
+    private static List<(int Start, int End)> EncodedRuns(string text)
+    {
+        var runs = new List<(int, int)>();
+        var start = 0;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            if (i == text.Length || char.IsWhiteSpace(text[i]))
+            {
+                if (i - start > 40)
+                {
+                    runs.Add((start, i));
+                }
+
+                start = i + 1;
+            }
+        }
+
+        return runs;
     }
 
     private static string? KindNear(string text, int at)
@@ -230,7 +270,7 @@ internal static partial class DiscoveryPatterns
         }
 
         // "Amgen (formerly Abgenix), Biogen Idec, …, and sanofi-aventis have licensed the right to …"
-        var verb = ListVerb().Match(sentence);
+        var verb = sentence.Contains(" have ", StringComparison.Ordinal) ? ListVerb().Match(sentence) : Match.Empty;
         if (verb.Success)
         {
             var head = sentence[..verb.Index];
@@ -250,23 +290,26 @@ internal static partial class DiscoveryPatterns
 
     private static IEnumerable<(Match, string)> Matches(string sentence)
     {
-        foreach (Match m in SubjectLicensed().Matches(sentence))
+        var licens = sentence.Contains("licens", StringComparison.Ordinal);
+        var anyLicenseVerb = licens || sentence.Contains("obtained", StringComparison.Ordinal) || sentence.Contains("acquired", StringComparison.Ordinal)
+            || sentence.Contains("took", StringComparison.Ordinal) || sentence.Contains("exercised", StringComparison.Ordinal);
+        foreach (Match m in SubjectLicensed().Matches(anyLicenseVerb ? sentence : ""))
         {
             yield return (m, "licensee");
         }
 
-        foreach (Match m in LicensedTo().Matches(sentence))
+        foreach (Match m in LicensedTo().Matches(licens ? sentence : ""))
         {
             yield return (m, "licensee");
         }
 
-        foreach (Match m in AgreementWith().Matches(sentence))
+        foreach (Match m in AgreementWith().Matches(sentence.Contains(" with ", StringComparison.Ordinal) ? sentence : ""))
         {
             var rel = m.Groups["rel"].Value.ToLowerInvariant() is "collaboration" or "partnership" or "alliance" or "co-development" ? "collaborator" : "licensee";
             yield return (m, rel);
         }
 
-        foreach (Match m in DevelopedBy().Matches(sentence))
+        foreach (Match m in DevelopedBy().Matches(sentence.Contains(" by ", StringComparison.Ordinal) || sentence.Contains(" with ", StringComparison.Ordinal) ? sentence : ""))
         {
             yield return (m, "licensee");
         }
@@ -376,9 +419,8 @@ internal static partial class DiscoveryPatterns
 
         var former = new List<string>();
         string? parent = null;
-        if (paren is not null)
+        if (paren is not null && paren.Trim() is { Length: > 0 } p)
         {
-            var p = paren.Trim();
             if (Formerly().Match(p) is { Success: true } f)
             {
                 former.Add(f.Groups["f"].Value.Trim());

@@ -87,7 +87,7 @@ internal static partial class EventRules
         };
 
         // Money.
-        var amounts = MoneyParser.Find(text);
+        var amounts = text.Contains('$', StringComparison.Ordinal) ? MoneyParser.Find(text) : [];
         for (var i = 0; i < amounts.Count; i++)
         {
             var a = amounts[i];
@@ -149,7 +149,7 @@ internal static partial class EventRules
 
         // Clinical starts and phase advances: bound to the nearest compound; a sentence naming none yields none.
         var future = FutureWords().Match(text);
-        foreach (var m in ClinicalStartVerb().Matches(text).Concat(AdvanceVerb().Matches(text)))
+        foreach (var m in ClinicalStartVerb().Matches(compounds.Count == 0 ? "" : text).Concat(AdvanceVerb().Matches(compounds.Count == 0 ? "" : text)))
         {
             if (compounds.Count == 0 || (future.Success && future.Index < m.Index))
             {
@@ -167,7 +167,7 @@ internal static partial class EventRules
             yield return new EventDraft(e, DateBefore(m.Index) is not null, order);
         }
 
-        foreach (Match m in ClinicalDataPhrase().Matches(text))
+        foreach (Match m in ClinicalDataPhrase().Matches(compounds.Count == 0 ? "" : text))
         {
             if (compounds.Count == 0 || (future.Success && future.Index < m.Index))
             {
@@ -183,7 +183,7 @@ internal static partial class EventRules
         }
 
         // License agreements: an active "X (has) licensed …" or "entered into an agreement"; "was licensed to X as part of" is history.
-        foreach (Match m in LicenseVerb().Matches(text))
+        foreach (Match m in LicenseVerb().Matches(partners.Count == 0 ? "" : text))
         {
             if (partners.Count == 0 || (future.Success && future.Index < m.Index))
             {
@@ -233,7 +233,7 @@ internal static partial class EventRules
         _ => s,
     };
 
-    private static string Clip(string s) => s.Length <= 100 ? s : s[..s.LastIndexOf(' ', 100)];
+    private static string Clip(string s) => s.Length <= 100 ? s : s[..(s.LastIndexOf(' ', 100) is var cut and > 0 ? cut : 100)];
 
     private static string? Nearest(List<SentenceEntity> entities, int at) =>
         entities.Count == 0 ? null : entities.MinBy(e => Math.Abs(e.Start - at)).Entity.Slug;

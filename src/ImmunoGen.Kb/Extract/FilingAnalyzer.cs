@@ -62,6 +62,11 @@ public sealed partial class FilingAnalyzer
         for (var i = 0; i < blocks.Count; i++)
         {
             var b = blocks[i];
+            if (DiscoveryPatterns.LooksEncoded(b.Text))
+            {
+                continue;
+            }
+
             foreach (var c in DiscoveryPatterns.Compounds(b.Text))
             {
                 if (!Overlaps(known[i], c.Start, c.Length) && _registry.Resolve(c.Stub.Name) is null)

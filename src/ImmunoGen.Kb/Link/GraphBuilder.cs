@@ -1,4 +1,5 @@
 using ImmunoGen.Kb.Content;
+using ImmunoGen.Kb.Diagnostics;
 using ImmunoGen.Kb.Extract;
 
 namespace ImmunoGen.Kb.Link;
@@ -33,7 +34,7 @@ public static class GraphBuilder
             var marked = f.Meta.Boilerplate.ToHashSet(StringComparer.Ordinal);
             foreach (var m in a.Mentions.Where(m => registry.Contains(m.Entity)))
             {
-                mentions.Add(new Mention(m.Entity, f.Slug, date, m.Paragraph, m.Sentence, m.Boilerplate || marked.Contains(m.Paragraph)));
+                mentions.Add(new Mention(m.Entity, f.Slug, date, m.Paragraph, m.Sentence, m.Boilerplate || marked.Contains(m.Paragraph)) { Start = m.Start, Length = m.Length });
             }
 
             foreach (var q in a.Quotes.Where(q => registry.Contains(new EntityRef(EntityKind.Person, q.PersonSlug))))
@@ -69,6 +70,46 @@ public static class GraphBuilder
             roles.Distinct().OrderBy(r => r.PersonSlug, StringComparer.Ordinal).ThenBy(r => r.Date ?? DateOnly.MaxValue).ThenBy(r => r.FilingSlug, StringComparer.Ordinal).ThenBy(r => r.Title, StringComparer.Ordinal).ToList(),
             Ledgers(corpus),
             Related(corpus, quotes));
+    }
+
+    /// <summary>
+    /// Slugs that entity pages and filing events refer to but no page defines (a compound's <c>related</c> or
+    /// <c>partners</c>, an event's compound or partner): one KB3002 error per reference, with the page's path.
+    /// </summary>
+    public static IReadOnlyList<Diagnostic> CheckReferences(Corpus corpus, EntityRegistry registry)
+    {
+        var found = new List<Diagnostic>();
+        void Check(string path, EntityKind kind, string slug, string field)
+        {
+            if (!registry.Contains(new EntityRef(kind, slug)))
+            {
+                found.Add(Diagnostic.Error(DiagnosticCodes.Entities.UnknownEntity, path, $"{field} '{slug}' has no page under {kind.Folder()}/"));
+            }
+        }
+
+        foreach (var c in corpus.Compounds)
+        {
+            c.Related.ToList().ForEach(x => Check(c.Path, EntityKind.Compound, x, "related"));
+            c.Partners.ToList().ForEach(x => Check(c.Path, EntityKind.Partner, x, "partners"));
+        }
+
+        foreach (var f in corpus.Filings)
+        {
+            foreach (var e in f.Meta.Events)
+            {
+                if (e.Compound is { } c)
+                {
+                    Check(f.Path, EntityKind.Compound, c, "event compound");
+                }
+
+                if (e.Partner is { } p)
+                {
+                    Check(f.Path, EntityKind.Partner, p, "event partner");
+                }
+            }
+        }
+
+        return found.Distinct().OrderBy(d => d.Path, StringComparer.Ordinal).ThenBy(d => d.Message, StringComparer.Ordinal).ToList();
     }
 
     /// <summary>

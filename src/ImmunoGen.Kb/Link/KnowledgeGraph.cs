@@ -5,7 +5,14 @@ namespace ImmunoGen.Kb.Link;
 
 /// <summary>A sentence of a filing that names an entity, with the paragraph it sits in.</summary>
 /// <param name="Boilerplate">True when the paragraph is repeated boilerplate ("About ImmunoGen", safe harbor): kept out of backlinks and search.</param>
-public sealed record Mention(EntityRef Entity, string FilingSlug, DateOnly? Date, string Paragraph, string Sentence, bool Boilerplate);
+public sealed record Mention(EntityRef Entity, string FilingSlug, DateOnly? Date, string Paragraph, string Sentence, bool Boilerplate)
+{
+    /// <summary>Offset of the mention in the block's plain text (<see cref="ImmunoGen.Kb.Content.BodyBlock.Text"/>), or -1 when unknown.</summary>
+    public int Start { get; init; } = -1;
+
+    /// <summary>Length of the mention in the block's plain text.</summary>
+    public int Length { get; init; }
+}
 
 /// <summary>Something a person said, as a filing quotes it, with the compounds it names.</summary>
 public sealed record Quote(string PersonSlug, string FilingSlug, DateOnly? Date, string Paragraph, string Text, IReadOnlyList<string> Compounds);
@@ -138,6 +145,13 @@ public sealed class KnowledgeGraph
 
     /// <summary>Mentions in one filing, in reading order.</summary>
     public IReadOnlyList<Mention> MentionsIn(string filingSlug) => _mentionsIn.GetValueOrDefault(filingSlug) ?? [];
+
+    /// <summary>
+    /// The mentions a filing page links to its entity pages: the first mention of each entity in each paragraph,
+    /// in reading order.
+    /// </summary>
+    public IReadOnlyList<Mention> LinksIn(string filingSlug) =>
+        MentionsIn(filingSlug).DistinctBy(m => (m.Paragraph, m.Entity)).ToList();
 
     /// <summary>Events tied to a compound or partner, in date order.</summary>
     public IReadOnlyList<EventRecord> EventsOf(EntityRef r) => _eventsOf.GetValueOrDefault(r) ?? [];

@@ -186,4 +186,54 @@ public class DiscoveryTests
             Assert.Equal(e.Name, back.Name);
         }
     }
+
+    [Fact]
+    public void Honorific_WithTwoPeopleOfThatSurname_StaysUnresolved()
+    {
+        const string text = """
+            Jane Q. Roberts, MD, is the Principal Investigator. Paul Roberts, Chief Medical Officer, said, "The data are early."
+
+            Dr. Roberts commented, "We are encouraged by the tolerability seen so far."
+            """;
+
+        var a = Analyze(text, LicenseMeta);
+
+        Assert.Equal(["jane-q-roberts", "paul-roberts"], a.People);
+        Assert.DoesNotContain(a.Mentions, m => m.Paragraph == "p2");
+        Assert.DoesNotContain(a.Quotes, q => q.Paragraph == "p2");
+    }
+
+    [Fact]
+    public void Boilerplate_GivesNamesButNoEvents()
+    {
+        const string text = """
+            ### About ImmunoGen, Inc.
+
+            ImmunoGen, Inc. develops targeted anticancer therapeutics. Acme Therapeutics, Inc. has licensed the right to use ImmunoGen's TAP technology and ImmunoGen is entitled to a $3 million milestone payment.
+
+            This press release includes forward-looking statements. The initiation of clinical testing of IMGN-999 triggers a $2 million milestone payment.
+            """;
+
+        var a = Analyze(text, LicenseMeta);
+
+        Assert.Equal(["p1", "p2"], a.Boilerplate);
+        Assert.Equal(["acme-therapeutics"], a.Partners);
+        Assert.Equal(["imgn999"], a.Compounds);
+        Assert.Empty(a.Events);
+        Assert.All(a.Mentions, m => Assert.True(m.Boilerplate));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("$ $$ \\$ million to $")]
+    [InlineData("\"\"\"“”“ commented , , said Dr. . /s/ ")]
+    [InlineData("Investors:\n\nMedia: (617) 555-0100")]
+    [InlineData("licensed licensed to to with with Inc. Inc., and have licensed")]
+    public void OddText_YieldsNoExceptionAndNoEntities(string text)
+    {
+        var a = Analyze(text, new FilingFrontMatter());
+
+        Assert.Empty(a.Discovered);
+        Assert.Empty(a.Events);
+    }
 }

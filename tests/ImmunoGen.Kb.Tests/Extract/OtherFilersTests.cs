@@ -1,0 +1,30 @@
+using ImmunoGen.Kb.Content;
+using ImmunoGen.Kb.Extract;
+
+namespace ImmunoGen.Kb.Tests.Extract;
+
+/// <summary>
+/// Real EDGAR full submissions of other companies (read in place from /work/shared/fixtures/edgar): whole SGML
+/// submissions with uuencoded attachments, HTML and accounting vocabulary. The analyzer must get through them and
+/// must not turn file numbers, accounting standards or encoded data into compounds or partners.
+/// </summary>
+public class OtherFilersTests
+{
+    private const string Fixtures = "/work/shared/fixtures/edgar";
+
+    public static TheoryData<string> Submissions() => new(Directory.Exists(Fixtures) ? Directory.GetFiles(Fixtures, "*.txt").Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal) : []);
+
+    [Theory]
+    [MemberData(nameof(Submissions))]
+    public void Submission_DiscoversNoCompoundOrPartnerFromFilingVocabulary(string file)
+    {
+        var analyzer = new FilingAnalyzer(SeedFilings.Registry());
+        var body = FilingBody.Parse(SeedFilings.ToMarkdown(File.ReadAllText(Path.Combine(Fixtures, file))));
+
+        var a = analyzer.Analyze(new FilingFrontMatter { EventDate = new(2020, 1, 1) }, body);
+
+        Assert.Empty(a.Compounds);
+        Assert.Empty(a.Partners);
+        Assert.DoesNotContain(a.Events, e => e.Type != EventTypes.MilestonePayment);
+    }
+}
