@@ -44,6 +44,7 @@ public static class SiteBuilder
             var corpus = content.Load(diagnostics);
             var registryDiagnostics = new List<Diagnostic>();
             var registry = EntityRegistry.Build(corpus.Entities, registryDiagnostics);
+            registryDiagnostics.AddRange(GraphBuilder.CheckReferences(corpus, registry));
             diagnostics.AddRange(registryDiagnostics.Select(d => d with { Path = DisplayEntityPath(content, d.Path) }));
             return (corpus, GraphBuilder.Build(corpus, registry));
         });
@@ -100,11 +101,9 @@ public static class SiteBuilder
         // Discovery: entities the registry does not know yet get a stub page; with those in the registry,
         // every filing is analyzed again so that it links the newcomers too.
         var discovered = 0;
-        foreach (var entity in analyses.Values.SelectMany(a => a.Discovered)
-                     .GroupBy(EntityRef.Of)
-                     .Select(g => g.First())
-                     .Where(e => !registry.Contains(EntityRef.Of(e)))
-                     .OrderBy(e => e.Kind).ThenBy(e => e.Slug, StringComparer.Ordinal))
+        // Analyses are keyed by raw path; merging them in that order keeps a stub's content independent of thread timing.
+        var stubs = EntityDiscovery.Merge(analyses.OrderBy(a => a.Key, StringComparer.Ordinal).SelectMany(a => a.Value.Discovered));
+        foreach (var entity in stubs.Where(e => !registry.Contains(EntityRef.Of(e))))
         {
             var path = Path.Combine(content.EntityDirectory(entity.Kind), entity.Slug + ".md");
             if (!File.Exists(path))

@@ -409,11 +409,11 @@ public static class StageNames
     public const string Preclinical = "Preclinical";
     public const string Clinical = "Clinical";
     public const string PhaseI = "Phase I";
-    public const string PhaseIII = "Phase I/II";
+    public const string PhaseIToII = "Phase I/II";
     public const string PhaseII = "Phase II";
-    public const string PhaseIIIFull = "Phase III";
+    public const string PhaseIII = "Phase III";
 
-    private static readonly string[] Order = [Preclinical, Clinical, PhaseI, PhaseIII, PhaseII, PhaseIIIFull];
+    private static readonly string[] Order = [Preclinical, Clinical, PhaseI, PhaseIToII, PhaseII, PhaseIII];
 
     public static int Rank(string? stage) => stage is null ? -1 : Array.IndexOf(Order, stage);
 
@@ -422,9 +422,9 @@ public static class StageNames
     {
         null => null,
         "1" or "1a" or "1b" => PhaseI,
-        "1/2" or "1b/2" => PhaseIII,
+        "1/2" or "1b/2" => PhaseIToII,
         "2" or "2a" or "2b" => PhaseII,
-        "3" or "3a" or "3b" => PhaseIIIFull,
+        "3" or "3a" or "3b" => PhaseIII,
         _ => null,
     };
 }

@@ -116,14 +116,33 @@ public static class GraphBuilder
     /// One stage per compound and date: the most advanced stage any filing of that date states, with the first
     /// filing and paragraph that stated it as provenance.
     /// </summary>
-    internal static List<StagePoint> StageTimeline(IEnumerable<StagePoint> points) =>
-        points
-            .Where(p => StageNames.Rank(p.Stage) >= 0)
-            .GroupBy(p => (p.CompoundSlug, p.Date))
-            .Select(g => g.OrderByDescending(p => StageNames.Rank(p.Stage)).ThenBy(p => p.FilingSlug, StringComparer.Ordinal).ThenBy(p => ParagraphNumber(p.Paragraph)).First())
-            .OrderBy(p => p.CompoundSlug, StringComparer.Ordinal)
-            .ThenBy(p => p.Date)
-            .ToList();
+    internal static List<StagePoint> StageTimeline(IEnumerable<StagePoint> points)
+    {
+        var timeline = new List<StagePoint>();
+        foreach (var compound in points
+                     .Where(p => StageNames.Rank(p.Stage) >= 0)
+                     .GroupBy(p => (p.CompoundSlug, p.Date))
+                     .Select(g => g.OrderByDescending(p => StageNames.Rank(p.Stage)).ThenBy(p => p.FilingSlug, StringComparer.Ordinal).ThenBy(p => ParagraphNumber(p.Paragraph)).First())
+                     .GroupBy(p => p.CompoundSlug)
+                     .OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var highest = -1;
+            foreach (var point in compound.OrderBy(p => p.Date))
+            {
+                // "In clinical testing" after a stated phase says nothing new (the About paragraph repeats it for years):
+                // it must not turn a compound's Phase I back into an unspecified clinical stage.
+                if (point.Stage == StageNames.Clinical && highest >= StageNames.Rank(StageNames.PhaseI))
+                {
+                    continue;
+                }
+
+                highest = Math.Max(highest, StageNames.Rank(point.Stage));
+                timeline.Add(point);
+            }
+        }
+
+        return timeline;
+    }
 
     /// <summary>Per-partner ledgers from the front-matter events: see <see cref="PartnerLedger"/> and <see cref="DealLedger"/> for the rules.</summary>
     internal static List<PartnerLedger> Ledgers(Corpus corpus)

@@ -1,5 +1,6 @@
 using ImmunoGen.Kb.Content;
 using ImmunoGen.Kb.Extract;
+using ImmunoGen.Kb.Import;
 
 namespace ImmunoGen.Kb.Tests.Extract;
 
@@ -10,7 +11,7 @@ namespace ImmunoGen.Kb.Tests.Extract;
 /// </summary>
 public class OtherFilersTests
 {
-    private const string Fixtures = "/work/shared/fixtures/edgar";
+    private static readonly string Fixtures = Path.GetFullPath(Path.Combine(SeedFilings.RepositoryRoot, "..", "shared", "fixtures", "edgar"));
 
     public static TheoryData<string> Submissions() => new(Directory.Exists(Fixtures) ? Directory.GetFiles(Fixtures, "*.txt").Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal) : []);
 
@@ -19,9 +20,10 @@ public class OtherFilersTests
     public void Submission_DiscoversNoCompoundOrPartnerFromFilingVocabulary(string file)
     {
         var analyzer = new FilingAnalyzer(SeedFilings.Registry());
-        var body = FilingBody.Parse(SeedFilings.ToMarkdown(File.ReadAllText(Path.Combine(Fixtures, file))));
+        var (filing, _) = FilingParser.Parse(File.ReadAllText(Path.Combine(Fixtures, file)), file);
+        Assert.NotNull(filing);
 
-        var a = analyzer.Analyze(new FilingFrontMatter { EventDate = new(2020, 1, 1) }, body);
+        var a = analyzer.Analyze(filing.Meta, FilingBody.Parse(filing.Body));
 
         Assert.Empty(a.Compounds);
         Assert.Empty(a.Partners);

@@ -15,7 +15,7 @@ public class GraphBuilderTests
         var analyzer = new FilingAnalyzer(registry);
         var filings = SeedFilings.Ids.Select(id =>
         {
-            var markdown = SeedFilings.ToMarkdown(SeedFilings.RawText(id));
+            var markdown = SeedFilings.Markdown(id);
             var meta = analyzer.Analyze(SeedFilings.Meta(id), FilingBody.Parse(markdown)).ApplyTo(SeedFilings.Meta(id));
             var slug = $"{meta.Date:yyyy-MM-dd}-seed-{id[..3]}";
             return new Filing(slug, $"filings/{slug}.md", meta, markdown, 1);
@@ -41,7 +41,16 @@ public class GraphBuilderTests
     {
         var point = Assert.Single(Graph.StagesOf("huc242-dm4"), s => s.Date == new DateOnly(2006, 11, 8));
 
-        Assert.Equal((StageNames.PhaseI, "p17"), (point.Stage, point.Paragraph));
+        Assert.Equal((StageNames.PhaseI, "p1"), (point.Stage, point.Paragraph));
+    }
+
+    [Fact]
+    public void HuC242Dm4_StaysInPhaseI_WhenALaterAboutParagraphOnlySaysClinicalTesting()
+    {
+        // Seed 003 (October 17, 2007) lists huC242-DM4 as "in clinical testing", which is no news after Phase I.
+        Assert.Equal(
+            [(new DateOnly(2006, 10, 4), StageNames.Clinical), (new DateOnly(2006, 10, 17), StageNames.Clinical), (new DateOnly(2006, 11, 8), StageNames.PhaseI)],
+            Graph.StagesOf("huc242-dm4").Select(s => (s.Date, s.Stage)));
     }
 
     [Fact]
@@ -80,7 +89,7 @@ public class GraphBuilderTests
     {
         var q = Assert.Single(Graph.QuotesBy("anthony-w-tolcher"));
 
-        Assert.Equal(("2006-11-08-seed-002", "p40"), (q.FilingSlug, q.Paragraph));
+        Assert.Equal(("2006-11-08-seed-002", "p19"), (q.FilingSlug, q.Paragraph));
         Assert.Equal(["huc242-dm4", "cantuzumab-mertansine"], q.Compounds);
         Assert.Contains(q, Graph.QuotesAbout("cantuzumab-mertansine"));
         Assert.Equal(5, Graph.QuotesBy("mitchel-sayare").Count);
@@ -145,8 +154,8 @@ public class GraphBuilderTests
         var links = Graph.LinksIn("2006-11-08-seed-002");
 
         Assert.Equal(links.Count, links.Select(m => (m.Paragraph, m.Entity)).Distinct().Count());
-        var p40 = links.Where(m => m.Paragraph == "p40").Select(m => m.Entity.Slug).ToList();
-        Assert.Equal(["anthony-w-tolcher", "huc242-dm4", "cantuzumab-mertansine"], p40);
+        var quoted = links.Where(m => m.Paragraph == "p19").Select(m => m.Entity.Slug).ToList();
+        Assert.Equal(["anthony-w-tolcher", "huc242-dm4", "cantuzumab-mertansine"], quoted);
         Assert.All(links, m => Assert.True(m.Start >= 0 && m.Length > 0));
     }
 }
