@@ -18,8 +18,12 @@ public sealed record BuildCounts(
     int FilesDeleted);
 
 /// <summary>The result of <see cref="SiteBuilder.Build"/>: counts, time per stage, and every diagnostic in a stable order.</summary>
+/// <param name="WasIncremental">True when the last build's manifest applied (same tool, templates and output folder).</param>
 public sealed record BuildResult(BuildCounts Counts, IReadOnlyList<Diagnostic> Diagnostics, IReadOnlyList<StageTiming> Timings, bool WasIncremental)
 {
+    /// <summary>The site files rendered by this build, in path order (the rest were known to be unchanged).</summary>
+    public IReadOnlyList<string> Rendered { get; init; } = [];
+
     public bool HasErrors => Diagnostics.Any(d => d.IsError);
 }
 

@@ -82,7 +82,10 @@ public static class SiteBuilder
 
         new BuildManifest { Tool = tool, Templates = templatesFingerprint, Output = output, Registry = fingerprints.Registry, Outputs = rendered.Outputs }.Save(cacheDirectory);
         var counts = new BuildCounts(imported, discovered, rendered.Files.Count + searchFiles.Count, written.Written, written.Unchanged + rendered.Skipped, written.Deleted);
-        return new BuildResult(counts, diagnostics.ToSortedList(), timings, incremental);
+        return new BuildResult(counts, diagnostics.ToSortedList(), timings, incremental)
+        {
+            Rendered = rendered.Files.Concat(searchFiles).Select(f => f.Path).Order(StringComparer.Ordinal).ToList(),
+        };
     }
 
     /// <summary>
