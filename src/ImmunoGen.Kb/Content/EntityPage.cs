@@ -65,7 +65,7 @@ public static class EntityPage
             y.Error(DiagnosticCodes.Content.MissingName, K.Name, "entity page has no 'name'");
         }
 
-        var slug = Slug.From(Path.GetFileNameWithoutExtension(path));
+        var slug = Slug.FromFileName(path);
         var aliases = y.Strings(K.Aliases);
         var discovered = y.Bool(K.Discovered);
         Entity entity = kind switch

@@ -96,7 +96,7 @@ public static class FilingPage
             return null;
         }
 
-        var slug = Slug.From(Path.GetFileNameWithoutExtension(path));
+        var slug = Slug.FromFileName(path);
         return new Filing(slug, path.Replace('\\', '/'), meta, parts.Body, parts.BodyLine);
     }
 

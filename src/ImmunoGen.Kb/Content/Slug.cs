@@ -13,6 +13,9 @@ public static class Slug
 {
     public const int MaxLength = 80;
 
+    /// <summary>The longest page name: a slug with a date in front (<c>2006-10-17-</c>) and a number after (<c>-2</c>).</summary>
+    public const int MaxPageNameLength = MaxLength + 20;
+
     // Windows device names: a file called con.html cannot be created or opened there.
     private static readonly HashSet<string> Reserved = new(StringComparer.Ordinal)
     {
@@ -20,6 +23,13 @@ public static class Slug
         "com1", "com2", "com3", "com4", "com5", "com6", "com7", "com8", "com9",
         "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9",
     };
+
+    /// <summary>The slug of a page's file name: the name itself when it is a slug already, so a page keeps the name it was written under.</summary>
+    public static string FromFileName(string path)
+    {
+        var name = Path.GetFileNameWithoutExtension(path);
+        return IsValid(name) ? name : From(name);
+    }
 
     public static string From(string? text, int maxLength = MaxLength)
     {
@@ -91,9 +101,11 @@ public static class Slug
         return Reserved.Contains(slug) ? slug + "-0" : slug;
     }
 
-    /// <summary>True when <paramref name="slug"/> is already in canonical slug form.</summary>
+    /// <summary>True when <paramref name="slug"/> is already in canonical slug form (a page name may carry a date and a number).</summary>
     public static bool IsValid(string slug) =>
-        slug.Length is > 0 and <= MaxLength + 1
+        slug.Length is > 0 and <= MaxPageNameLength
+        && !slug.EndsWith('-')
+        && !slug.Contains("--", StringComparison.Ordinal)
         && slug.All(c => c is >= 'a' and <= 'z' or >= '0' and <= '9' or '-')
         && !slug.StartsWith('-')
         && !Reserved.Contains(slug);

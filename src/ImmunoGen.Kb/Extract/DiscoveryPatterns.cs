@@ -396,10 +396,16 @@ internal static partial class DiscoveryPatterns
     }
 
     /// <summary>A stub partner for an organization name, or null when the name is not a partner by <see cref="NonPartnerRules"/>.</summary>
+    // A list such as "AVE9633, in development by Amgen, AVE1642, in development by …" puts compound codes where a
+    // licensing pattern expects organizations: a code name or conjugate is never a partner.
+    private static bool IsCompoundName(string text) =>
+        CodeName().Match(text) is { Success: true } code && code.Length == text.Length
+        || Conjugate().Match(text) is { Success: true } conjugate && conjugate.Length == text.Length;
+
     private static Partner? PartnerStub(string raw, string? paren, string relationship)
     {
         var full = TrimLeading(raw.Trim().TrimEnd(',', ';', ':'));
-        if (full.Length < 2 || !OrgShape().IsMatch(full) || full.Split(' ').Length > 6 || NonPartnerRules.IsNonPartner(full, out _))
+        if (full.Length < 2 || !OrgShape().IsMatch(full) || full.Split(' ').Length > 6 || NonPartnerRules.IsNonPartner(full, out _) || IsCompoundName(full))
         {
             return null;
         }

@@ -178,7 +178,9 @@ public sealed class FilingImporter
             var name = slug;
             for (var n = 2; !taken.Add(name); n++)
             {
-                name = $"{slug}-{n}";
+                // The numbered name must itself be a slug, or loading the page would cut it back to the first one's.
+                var suffix = $"-{n}";
+                name = slug.Length + suffix.Length <= Slug.MaxPageNameLength ? slug + suffix : slug[..(Slug.MaxPageNameLength - suffix.Length)].TrimEnd('-') + suffix;
             }
 
             var page = $"filings/{name}.md";

@@ -1,6 +1,7 @@
 using ImmunoGen.Kb.Diagnostics;
 using ImmunoGen.Kb.Link;
 using ImmunoGen.Kb.Render;
+using ImmunoGen.Kb.Search;
 using ImmunoGen.Kb.Write;
 
 namespace ImmunoGen.Kb.Site.Tests.Fixtures;
@@ -32,20 +33,12 @@ public sealed class FixtureSite
 
     public SiteRenderer Renderer { get; }
 
-    /// <summary>
-    /// Every file of the site. The search script belongs to the Search stage; until its templates/assets/search.js exists
-    /// an empty stand-in keeps the page's script reference resolvable.
-    /// </summary>
-    public IReadOnlyList<SiteFile> Files()
-    {
-        var files = Renderer.RenderAll().ToList();
-        if (!files.Any(f => f.Path == "assets/search.js"))
-        {
-            files.Add(new SiteFile("assets/search.js", "// search: provided by the Search stage\n"u8.ToArray()));
-        }
-
-        return files.OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
-    }
+    /// <summary>Every file of the site, as <c>kb build</c> writes it: the rendered pages and the search index.</summary>
+    public IReadOnlyList<SiteFile> Files() =>
+        Renderer.RenderAll()
+            .Concat(SearchIndexWriter.Write(SearchIndexBuilder.Build(Graph)).Select(f => new SiteFile(f.Path, System.Text.Encoding.UTF8.GetBytes(f.Content))))
+            .OrderBy(f => f.Path, StringComparer.Ordinal)
+            .ToList();
 
     public string Page(string path) =>
         System.Text.Encoding.UTF8.GetString(Renderer.Jobs().Single(j => j.Path == path).Render().Content);

@@ -72,7 +72,7 @@ public sealed class SearchCliContentTests : IDisposable
         using var error = new StringWriter();
         Assert.Equal(0, SearchCli.Run(loaded, "sar 3419", new SearchCliOptions(Limit: 2), output, error));
         Assert.Equal(
-            "compound  SAR3419  (exact name)  CD19 · sanofi-aventis\n"
+            "compound  SAR3419  (exact name)  CD19 · sanofi-aventis · Phase I\n"
             + "filing    sanofi-aventis Advances SAR3419 into Phase I Clinical Testing  (mentions SAR3419)  2007-10-17 · 2007-10-17-sanofi-aventis-advances-sar3419-into-phase-i\n",
             output.ToString().ReplaceLineEndings("\n"));
     }
