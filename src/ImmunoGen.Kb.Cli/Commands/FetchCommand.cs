@@ -1,11 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Net;
-using System.Runtime.CompilerServices;
 using ImmunoGen.Kb.Fetch;
-
-// The command's tests drive it in-process, with their own environment and output writers.
-[assembly: InternalsVisibleTo("ImmunoGen.Kb.Tests")]
 
 namespace ImmunoGen.Kb.Cli.Commands;
 

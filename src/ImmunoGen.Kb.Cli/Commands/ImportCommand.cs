@@ -1,9 +1,5 @@
 using System.CommandLine;
-using System.Runtime.CompilerServices;
 using ImmunoGen.Kb.Import;
-
-// The command is internal (house rule); its tests call Run directly to check output lines and exit codes.
-[assembly: InternalsVisibleTo("ImmunoGen.Kb.Tests")]
 
 namespace ImmunoGen.Kb.Cli.Commands;
 

@@ -52,7 +52,7 @@ internal static class ServeCommand
         return command;
     }
 
-    private static RebuildOutcome Rebuild(BuildOptions options)
+    internal static RebuildOutcome Rebuild(BuildOptions options)
     {
         var result = SiteBuilder.Build(options);
         var c = result.Counts;
