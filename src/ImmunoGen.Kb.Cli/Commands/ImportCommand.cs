@@ -1,5 +1,5 @@
 using System.CommandLine;
-using ImmunoGen.Kb.Import;
+using ImmunoGen.Kb.Build;
 
 namespace ImmunoGen.Kb.Cli.Commands;
 
@@ -27,13 +27,14 @@ internal static class ImportCommand
             return ExitCodes.Usage;
         }
 
-        var result = new FilingImporter(contentDir).Import(paths);
+        // The same import and extraction as kb build, so a page imported here carries its entities and events.
+        var (result, discovered) = SiteBuilder.Import(contentDir, paths);
         foreach (var d in result.Diagnostics)
         {
             stderr.WriteLine(d.ToString());
         }
 
-        stdout.WriteLine(result.Summary);
+        stdout.WriteLine(discovered > 0 ? $"{result.Summary}; {discovered} entities discovered" : result.Summary);
         return result.HasErrors ? ExitCodes.BadInput : ExitCodes.Success;
     }
 }

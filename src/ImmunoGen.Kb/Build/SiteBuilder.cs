@@ -37,7 +37,8 @@ public static class SiteBuilder
         var output = Path.GetFullPath(options.OutputDirectory);
         var incremental = previous is not null && previous.Tool == tool && previous.Templates == templatesFingerprint && previous.Output == output;
 
-        var (imported, discovered) = Time(timings, "import", () => ImportFilings(content, options, diagnostics));
+        var (import, discovered) = Time(timings, "import", () => ImportFilings(content, options.Progress, [], 0));
+        diagnostics.AddRange(import.Diagnostics);
 
         var (corpus, graph) = Time(timings, "link", () =>
         {
@@ -81,7 +82,7 @@ public static class SiteBuilder
         }
 
         new BuildManifest { Tool = tool, Templates = templatesFingerprint, Output = output, Registry = fingerprints.Registry, Outputs = rendered.Outputs }.Save(cacheDirectory);
-        var counts = new BuildCounts(imported, discovered, rendered.Files.Count + searchFiles.Count, written.Written, written.Unchanged + rendered.Skipped, written.Deleted);
+        var counts = new BuildCounts(import.Imported + import.Updated, discovered, rendered.Files.Count + searchFiles.Count, written.Written, written.Unchanged + rendered.Skipped, written.Deleted);
         return new BuildResult(counts, diagnostics.ToSortedList(), timings, incremental)
         {
             Rendered = rendered.Files.Concat(searchFiles).Select(f => f.Path).Order(StringComparer.Ordinal).ToList(),
@@ -89,17 +90,34 @@ public static class SiteBuilder
     }
 
     /// <summary>
+    /// <c>kb import PATH…</c>: copies the files into <c>content/raw/</c>, then imports and extracts exactly as a build does
+    /// (entities, events, discovered stub pages), without rendering. Takes the build lock.
+    /// </summary>
+    public static (ImportResult Result, int Discovered) Import(string contentDirectory, IEnumerable<string> paths)
+    {
+        var content = new ContentStore(contentDirectory);
+        using var buildLock = BuildLock.TryAcquire(content.Root, out var lockReason);
+        if (buildLock is null)
+        {
+            var locked = Diagnostic.Error(DiagnosticCodes.Build.Locked, content.Display(content.Root), lockReason!);
+            return (new ImportResult(0, 0, 0, 0, 0, 0, 0, [locked]), 0);
+        }
+
+        var (copyDiagnostics, copyFailed) = new FilingImporter(content.Root).CopyIntoRaw(paths);
+        return ImportFilings(content, null, copyDiagnostics, copyFailed);
+    }
+
+    /// <summary>
     /// Import and Extract: parse every raw filing, discover entities that have no page yet (writing a stub page for each),
     /// then write each filing page with the entities and events the analyzer found in it.
     /// </summary>
-    private static (int Imported, int Discovered) ImportFilings(ContentStore content, BuildOptions options, DiagnosticBag diagnostics)
+    private static (ImportResult Result, int Discovered) ImportFilings(ContentStore content, IProgress<BuildProgress>? progress, IReadOnlyList<Diagnostic> copyDiagnostics, int copyFailed)
     {
         var importer = new FilingImporter(content.Root);
         var read = importer.Read(importer.RawFiles());
-        diagnostics.AddRange(read.Diagnostics);
 
         var registry = LoadRegistry(content);
-        var analyses = Analyze(read.Filings, registry, options);
+        var analyses = Analyze(read.Filings, registry, progress);
 
         // Discovery: entities the registry does not know yet get a stub page; with those in the registry,
         // every filing is analyzed again so that it links the newcomers too.
@@ -119,15 +137,14 @@ public static class SiteBuilder
         if (discovered > 0)
         {
             registry = LoadRegistry(content);
-            analyses = Analyze(read.Filings, registry, options);
+            analyses = Analyze(read.Filings, registry, progress);
         }
 
         var write = importer.Write(read.Filings, f => analyses[f.RawPath].ApplyTo(f.Meta));
-        diagnostics.AddRange(write.Diagnostics);
-        return (write.Imported + write.Updated, discovered);
+        return (FilingImporter.Combine(copyDiagnostics, copyFailed, read, write), discovered);
     }
 
-    private static Dictionary<string, FilingAnalysis> Analyze(IReadOnlyList<ImportedFiling> filings, EntityRegistry registry, BuildOptions options)
+    private static Dictionary<string, FilingAnalysis> Analyze(IReadOnlyList<ImportedFiling> filings, EntityRegistry registry, IProgress<BuildProgress>? progress)
     {
         var analyzer = new FilingAnalyzer(registry);
         var results = new ConcurrentDictionary<string, FilingAnalysis>(StringComparer.Ordinal);
@@ -135,7 +152,7 @@ public static class SiteBuilder
         Parallel.ForEach(filings, f =>
         {
             results[f.RawPath] = analyzer.Analyze(f.Meta, FilingBody.Parse(f.Body));
-            options.Progress?.Report(new BuildProgress("extract", Interlocked.Increment(ref done), filings.Count));
+            progress?.Report(new BuildProgress("extract", Interlocked.Increment(ref done), filings.Count));
         });
         return new Dictionary<string, FilingAnalysis>(results, StringComparer.Ordinal);
     }

@@ -280,6 +280,28 @@ public sealed class FilingImporter
     /// </summary>
     public ImportResult Import(IEnumerable<string> paths, Func<ImportedFiling, FilingFrontMatter>? enrich = null)
     {
+        var (copyDiagnostics, copyFailed) = CopyIntoRaw(paths);
+        var read = Read(RawFiles());
+        var written = Write(read.Filings, enrich);
+        return Combine(copyDiagnostics, copyFailed, read, written);
+    }
+
+    /// <summary>The outcome of a whole import: copying, reading and writing, with every diagnostic sorted by file.</summary>
+    public static ImportResult Combine(IReadOnlyList<Diagnostic> copyDiagnostics, int copyFailed, ImportReadResult read, ImportWriteResult written)
+    {
+        var bag = new DiagnosticBag();
+        bag.AddRange(copyDiagnostics);
+        bag.AddRange(read.Diagnostics);
+        bag.AddRange(written.Diagnostics);
+        return new ImportResult(written.Imported, written.Updated, written.Unchanged, written.KeptEdited, written.Removed, copyFailed + read.Failed, read.Duplicates, bag.ToSortedList());
+    }
+
+    /// <summary>
+    /// Copies each file (a folder: every file in it) into <c>content/raw/</c> byte for byte. A file that does not parse is
+    /// reported and not copied; a file whose bytes are already there is not copied again; a taken name gets a number.
+    /// </summary>
+    public (IReadOnlyList<Diagnostic> Diagnostics, int Failed) CopyIntoRaw(IEnumerable<string> paths)
+    {
         var diagnostics = new List<Diagnostic>();
         var failed = 0;
         var rawHashes = new Lazy<Dictionary<string, string>>(HashRawFiles);
@@ -327,13 +349,7 @@ public sealed class FilingImporter
             }
         }
 
-        var read = Read(RawFiles());
-        var written = Write(read.Filings, enrich);
-        diagnostics.AddRange(read.Diagnostics);
-        diagnostics.AddRange(written.Diagnostics);
-        var bag = new DiagnosticBag();
-        bag.AddRange(diagnostics);
-        return new ImportResult(written.Imported, written.Updated, written.Unchanged, written.KeptEdited, written.Removed, failed + read.Failed, read.Duplicates, bag.ToSortedList());
+        return (diagnostics, failed);
     }
 
     private (ImportState State, Diagnostic? Error) LoadState()

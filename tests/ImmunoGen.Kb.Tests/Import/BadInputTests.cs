@@ -59,8 +59,10 @@ public class BadInputTests
         Assert.Equal(2, errors.Length);
         Assert.Contains(errors, e => e.EndsWith("binary.dat: error KB1002: binary file (NUL or control bytes), not filing text", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.EndsWith("empty.txt: error KB1001: empty file", StringComparison.Ordinal));
-        Assert.Equal("import: 2 imported, 0 updated, 0 unchanged, 0 kept (edited), 0 removed, 0 duplicate, 2 failed\n", stdout.ToString().Replace("\r\n", "\n", StringComparison.Ordinal));
+        // A folder with no entity pages yet: the import discovers them, as kb build would.
+        Assert.Equal("import: 2 imported, 0 updated, 0 unchanged, 0 kept (edited), 0 removed, 0 duplicate, 2 failed; 16 entities discovered\n", stdout.ToString().Replace("\r\n", "\n", StringComparison.Ordinal));
         Assert.Equal(2, t.Pages().Length);
+        Assert.All(t.Pages(), page => Assert.Contains("\nevents:\n", File.ReadAllText(Path.Combine(t.Content, "filings", page)), StringComparison.Ordinal));
     }
 
     [Fact]
