@@ -1,3 +1,5 @@
+using ImmunoGen.Kb.Extract;
+
 namespace ImmunoGen.Kb.Search;
 
 /// <summary>
@@ -6,21 +8,11 @@ namespace ImmunoGen.Kb.Search;
 /// </summary>
 public static class SearchText
 {
-    /// <summary>Lowercase letters and digits only: "SAR-3419", "sar 3419" and "SAR3419" all become "sar3419".</summary>
-    public static string Normalize(string text)
-    {
-        Span<char> buffer = text.Length <= 256 ? stackalloc char[text.Length] : new char[text.Length];
-        var n = 0;
-        foreach (var c in text)
-        {
-            if (char.IsLetterOrDigit(c))
-            {
-                buffer[n++] = char.ToLowerInvariant(c);
-            }
-        }
-
-        return new string(buffer[..n]);
-    }
+    /// <summary>
+    /// Lowercase letters and digits only: "SAR-3419", "sar 3419" and "SAR3419" all become "sar3419". The same rule as
+    /// the alias registry's, so search and recognition agree on when two spellings are one name.
+    /// </summary>
+    public static string Normalize(string text) => EntityRegistry.Normalize(text);
 
     /// <summary>The words of a text: runs separated by white space, each normalized, empty ones dropped.</summary>
     public static List<string> Words(string text)
