@@ -32,7 +32,8 @@ public static partial class FilingParser
     }
 
     // A cut-off download fails for want of whatever was cut off (title, date, the 8-K document); saying "no title"
-    // would send the reader looking for a headline, so those errors become one that says the file stops mid-way.
+    // would send the reader looking for a headline, so a recognized filing that lacks them and stops mid-sentence
+    // gets one error that says the file stops mid-way.
     // An EDGAR submission always closes with </SEC-DOCUMENT>: without it the file is cut off even when what is left parses.
     private static void ExplainTruncation(string text, string path, List<Diagnostic> diagnostics)
     {
@@ -42,7 +43,7 @@ public static partial class FilingParser
         {
             why = "EDGAR submission has no closing </SEC-DOCUMENT>";
         }
-        else if (diagnostics.Any(d => missingPart.Contains(d.Code)) && text.Length > 0 && text[^1] != '\n' && char.IsLetterOrDigit(text[^1]))
+        else if (diagnostics.Any(d => d.Code is DiagnosticCodes.Import.NoTitle or DiagnosticCodes.Import.NoDate) && text.Length > 0 && text[^1] != '\n' && char.IsLetterOrDigit(text[^1]))
         {
             why = "the last line stops mid-sentence with no line end";
         }
