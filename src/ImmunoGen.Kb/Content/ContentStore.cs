@@ -104,7 +104,8 @@ public sealed class ContentStore(string root)
     {
         foreach (var group in items.GroupBy(slug, StringComparer.Ordinal))
         {
-            var ordered = group.OrderBy(path, StringComparer.Ordinal).ToList();
+            // The file named exactly by the slug keeps it (sar3419.md over SAR3419.md); otherwise ordinal path order decides.
+            var ordered = group.OrderBy(x => Path.GetFileNameWithoutExtension(path(x)) == group.Key ? 0 : 1).ThenBy(path, StringComparer.Ordinal).ToList();
             foreach (var dup in ordered.Skip(1))
             {
                 diagnostics.Add(Diagnostic.Error(DiagnosticCodes.Content.DuplicateSlug, Display(Path.Combine(Root, path(dup))), $"slug '{group.Key}' is already used by {path(ordered[0])}"));

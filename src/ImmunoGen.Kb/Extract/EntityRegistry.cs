@@ -40,39 +40,43 @@ public sealed class EntityRegistry
 
     /// <summary>
     /// Builds the registry. An alias that two entities claim is reported (with the later page's path) and kept
-    /// for the first page in kind-then-slug order, so the result never depends on load order.
+    /// for the entity whose name it is, else for the first page in kind-then-slug order, so the result never depends on load order.
     /// </summary>
     public static EntityRegistry Build(IEnumerable<Entity> entities, List<Diagnostic> diagnostics)
     {
         var byRef = new Dictionary<EntityRef, Entity>();
         var byKey = new Dictionary<string, (EntityRef, string)>(StringComparer.Ordinal);
-        foreach (var e in entities.OrderBy(e => e.Kind).ThenBy(e => e.Slug, StringComparer.Ordinal))
+        var ordered = entities.OrderBy(e => e.Kind).ThenBy(e => e.Slug, StringComparer.Ordinal)
+            .Where(e => byRef.TryAdd(EntityRef.Of(e), e))
+            .ToList();
+
+        // Names are claimed before aliases: a page listing another entity's name as its alias is the one reported,
+        // and the entity keeps its own name whatever the slugs' order.
+        foreach (var namesOnly in new[] { true, false })
         {
-            var r = EntityRef.Of(e);
-            if (!byRef.TryAdd(r, e))
+            foreach (var e in ordered)
             {
-                continue;
-            }
-
-            foreach (var alias in NamesOf(e))
-            {
-                var key = Normalize(alias);
-                if (key.Length == 0)
+                var r = EntityRef.Of(e);
+                foreach (var alias in namesOnly ? [e.Name] : NamesOf(e).Skip(1))
                 {
-                    continue;
-                }
-
-                if (byKey.TryGetValue(key, out var owner))
-                {
-                    if (owner.Item1 != r)
+                    var key = Normalize(alias);
+                    if (key.Length == 0)
                     {
-                        diagnostics.Add(Diagnostic.Error(DiagnosticCodes.Entities.DuplicateAlias, e.Path.Length > 0 ? e.Path : r.ToString(), $"alias '{alias}' is already claimed by {owner.Item1}"));
+                        continue;
                     }
 
-                    continue;
-                }
+                    if (byKey.TryGetValue(key, out var owner))
+                    {
+                        if (owner.Item1 != r)
+                        {
+                            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.Entities.DuplicateAlias, e.Path.Length > 0 ? e.Path : r.ToString(), $"alias '{alias}' is already claimed by {owner.Item1}"));
+                        }
 
-                byKey[key] = (r, alias);
+                        continue;
+                    }
+
+                    byKey[key] = (r, alias);
+                }
             }
         }
 

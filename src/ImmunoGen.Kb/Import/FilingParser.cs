@@ -19,13 +19,39 @@ public static partial class FilingParser
         var diagnostics = new List<Diagnostic>();
         try
         {
-            var filing = ParseCore(RawFilingReader.NormalizeLineEndings(text), displayPath, diagnostics);
+            var normalized = RawFilingReader.NormalizeLineEndings(text);
+            var filing = ParseCore(normalized, displayPath, diagnostics);
+            ExplainTruncation(normalized, displayPath, diagnostics);
             return (diagnostics.Any(d => d.IsError) ? null : filing, diagnostics);
         }
         catch (RegexMatchTimeoutException)
         {
             diagnostics.Add(Diagnostic.Error(DiagnosticCodes.Import.NotAFiling, displayPath, "text too irregular to parse (pattern match timed out)"));
             return (null, diagnostics);
+        }
+    }
+
+    // A cut-off download fails for want of whatever was cut off (title, date, the 8-K document); saying "no title"
+    // would send the reader looking for a headline, so a recognized filing that lacks them and stops mid-sentence
+    // gets one error that says the file stops mid-way.
+    // An EDGAR submission always closes with </SEC-DOCUMENT>: without it the file is cut off even when what is left parses.
+    private static void ExplainTruncation(string text, string path, List<Diagnostic> diagnostics)
+    {
+        string[] missingPart = [DiagnosticCodes.Import.NoTitle, DiagnosticCodes.Import.NoDate, DiagnosticCodes.Import.NotAFiling, DiagnosticCodes.Import.NoFilingDocument];
+        string? why = null;
+        if (text.Contains("<SEC-DOCUMENT>", StringComparison.OrdinalIgnoreCase) && !text.Contains("</SEC-DOCUMENT>", StringComparison.OrdinalIgnoreCase))
+        {
+            why = "EDGAR submission has no closing </SEC-DOCUMENT>";
+        }
+        else if (diagnostics.Any(d => d.Code is DiagnosticCodes.Import.NoTitle or DiagnosticCodes.Import.NoDate) && text.Length > 0 && text[^1] != '\n' && char.IsLetterOrDigit(text[^1]))
+        {
+            why = "the last line stops mid-sentence with no line end";
+        }
+
+        if (why is not null)
+        {
+            diagnostics.RemoveAll(d => missingPart.Contains(d.Code));
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.Import.Truncated, path, $"file ends mid-way (a cut-off download?): {why}", 1 + text.AsSpan().TrimEnd().Count('\n')));
         }
     }
 

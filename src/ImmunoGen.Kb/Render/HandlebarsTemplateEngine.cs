@@ -66,13 +66,51 @@ public sealed partial class HandlebarsTemplateEngine : ITemplateEngine
         }
         catch (HandlebarsException ex)
         {
-            var line = LineInMessage().Match(ex.Message) is { Success: true } lm ? int.Parse(lm.Groups["line"].Value, System.Globalization.CultureInfo.InvariantCulture) : 0;
+            var line = LineInMessage().Match(ex.Message) is { Success: true } lm
+                ? int.Parse(lm.Groups["line"].Value, System.Globalization.CultureInfo.InvariantCulture)
+                : OccurredAt().Match(ex.Message) is { Success: true } om
+                    ? int.Parse(om.Groups["line"].Value, System.Globalization.CultureInfo.InvariantCulture) + 1
+                    : UnbalancedLine(source);
             var reason = ex.Message.Split('\n')[0].Trim();
             diagnostics.Add(Diagnostic.Error(DiagnosticCodes.Render.TemplateSyntax, Display(file), $"template syntax error: {reason}", line));
             ok = false;
         }
 
         return ok;
+    }
+
+    // Handlebars.Net names no position for unbalanced blocks or unclosed mustaches; find it the same way it fails:
+    // the block left open (or the stray closer), else the last "{{" with no "}}".
+    private static int UnbalancedLine(string source)
+    {
+        var open = new Stack<(string Name, int Index)>();
+        var last = 0;
+        foreach (Match m in Mustache().Matches(source))
+        {
+            last = m.Index;
+            if (!m.Groups["end"].Success)
+            {
+                return LineOf(source, m.Index);
+            }
+
+            var name = m.Groups["name"].Value;
+            switch (m.Groups["sigil"].Value)
+            {
+                case "#":
+                case "^" when name.Length > 0:
+                    open.Push((name, m.Index));
+                    break;
+                case "/" when open.Count == 0:
+                    return LineOf(source, m.Index);
+                case "/" when open.Peek().Name != name:
+                    return LineOf(source, open.Peek().Index);
+                case "/":
+                    open.Pop();
+                    break;
+            }
+        }
+
+        return open.Count > 0 ? LineOf(source, open.Peek().Index) : last > 0 ? LineOf(source, last) : 0;
     }
 
     private static int LineOf(string source, int index)
@@ -105,6 +143,14 @@ public sealed partial class HandlebarsTemplateEngine : ITemplateEngine
 
     [GeneratedRegex(@"line (?<line>\d+)", RegexOptions.IgnoreCase)]
     private static partial Regex LineInMessage();
+
+    // Handlebars.Net's own spelling; its line is 0-based.
+    [GeneratedRegex(@"Occured at: (?<line>\d+):\d+")]
+    private static partial Regex OccurredAt();
+
+    // {{#name …}}, {{/name}}, {{else}}, {{name}}: "end" fails to match when no "}}" comes before the next "{{".
+    [GeneratedRegex(@"\{\{~?\s*(?<sigil>[#/^>!]?)\s*(?<name>[^\s}~]*)(?:(?!\{\{)[^}]|\}(?!\}))*(?<end>\}\})?")]
+    private static partial Regex Mustache();
 
     private sealed class CompiledSet(Dictionary<string, (HandlebarsTemplate<object, object> Template, string File)> templates) : ITemplateSet
     {

@@ -39,9 +39,10 @@ public sealed class YamlMap
     /// <param name="lineOffset">Lines before the YAML in the file (1 for the opening fence).</param>
     public static YamlMap? Parse(string yaml, string path, int lineOffset, List<Diagnostic> diagnostics)
     {
+        var reached = 1;
         try
         {
-            if (!IsSimple(yaml, path, lineOffset, diagnostics))
+            if (!IsSimple(yaml, path, lineOffset, diagnostics, ref reached))
             {
                 return null;
             }
@@ -67,9 +68,16 @@ public sealed class YamlMap
             diagnostics.Add(Diagnostic.Error(DiagnosticCodes.Content.BadFrontMatter, path, $"invalid YAML front-matter: {FirstSentence(ex)}", (int)ex.Start.Line + lineOffset));
             return null;
         }
+        catch (InvalidOperationException ex)
+        {
+            // YamlDotNet's scanner throws this (not a YamlException, and with no position) on some unclosed flow
+            // collections such as "aliases: [a, b" followed by more keys; the last line it read is where to look.
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.Content.BadFrontMatter, path, $"invalid YAML front-matter: cannot be read past this line (an unclosed '[' or '{{'?): {ex.Message}", reached + lineOffset));
+            return null;
+        }
     }
 
-    private static bool IsSimple(string yaml, string path, int lineOffset, List<Diagnostic> diagnostics)
+    private static bool IsSimple(string yaml, string path, int lineOffset, List<Diagnostic> diagnostics, ref int reached)
     {
         var parser = new Parser(new StringReader(yaml));
         var events = 0;
@@ -77,6 +85,7 @@ public sealed class YamlMap
         while (parser.MoveNext())
         {
             var e = parser.Current!;
+            reached = (int)e.Start.Line;
             if (++events > MaxEvents)
             {
                 diagnostics.Add(Diagnostic.Error(DiagnosticCodes.Content.YamlTooComplex, path, $"front-matter has more than {MaxEvents} YAML nodes", (int)e.Start.Line + lineOffset));
