@@ -37,7 +37,7 @@ public static class SiteBuilder
         var output = Path.GetFullPath(options.OutputDirectory);
         var incremental = previous is not null && previous.Tool == tool && previous.Templates == templatesFingerprint && previous.Output == output;
 
-        var (import, discovered) = Time(timings, "import", () => ImportFilings(content, options.Progress, [], 0));
+        var (import, discovered, analyzed) = Time(timings, "import", () => ImportFilings(content, options.Progress, [], 0));
         diagnostics.AddRange(import.Diagnostics);
 
         var (corpus, graph) = Time(timings, "link", () =>
@@ -47,7 +47,7 @@ public static class SiteBuilder
             var registry = EntityRegistry.Build(corpus.Entities, registryDiagnostics);
             registryDiagnostics.AddRange(GraphBuilder.CheckReferences(corpus, registry));
             diagnostics.AddRange(registryDiagnostics.Select(d => d with { Path = DisplayEntityPath(content, d.Path) }));
-            return (corpus, GraphBuilder.Build(corpus, registry));
+            return (corpus, GraphBuilder.Build(corpus, registry, analyzed.Find));
         });
 
         var templateDiagnostics = new List<Diagnostic>();
@@ -104,14 +104,15 @@ public static class SiteBuilder
         }
 
         var (copyDiagnostics, copyFailed) = new FilingImporter(content.Root).CopyIntoRaw(paths);
-        return ImportFilings(content, null, copyDiagnostics, copyFailed);
+        var (result, discovered, _) = ImportFilings(content, null, copyDiagnostics, copyFailed);
+        return (result, discovered);
     }
 
     /// <summary>
     /// Import and Extract: parse every raw filing, discover entities that have no page yet (writing a stub page for each),
     /// then write each filing page with the entities and events the analyzer found in it.
     /// </summary>
-    private static (ImportResult Result, int Discovered) ImportFilings(ContentStore content, IProgress<BuildProgress>? progress, IReadOnlyList<Diagnostic> copyDiagnostics, int copyFailed)
+    private static (ImportResult Result, int Discovered, AnalyzedFilings Analyzed) ImportFilings(ContentStore content, IProgress<BuildProgress>? progress, IReadOnlyList<Diagnostic> copyDiagnostics, int copyFailed)
     {
         var importer = new FilingImporter(content.Root);
         var read = importer.Read(importer.RawFiles());
@@ -121,27 +122,32 @@ public static class SiteBuilder
 
         // Discovery: entities the registry does not know yet get a stub page; with those in the registry,
         // every filing is analyzed again so that it links the newcomers too.
-        var discovered = 0;
         // Analyses are keyed by raw path; merging them in that order keeps a stub's content independent of thread timing.
         var stubs = EntityDiscovery.Merge(analyses.OrderBy(a => a.Key, StringComparer.Ordinal).SelectMany(a => a.Value.Discovered));
+        var discovered = new List<Entity>();
         foreach (var entity in stubs.Where(e => !registry.Contains(EntityRef.Of(e))))
         {
             var path = Path.Combine(content.EntityDirectory(entity.Kind), entity.Slug + ".md");
             if (!File.Exists(path))
             {
                 AtomicFile.WriteIfChanged(path, EntityPage.Write(entity with { Discovered = true }));
-                discovered++;
+                discovered.Add(entity);
             }
         }
 
-        if (discovered > 0)
+        if (discovered.Count > 0)
         {
             registry = LoadRegistry(content);
-            analyses = Analyze(read.Filings, registry, progress);
+            var newcomers = new Newcomers(discovered);
+            var again = Analyze(read.Filings.Where(newcomers.MayChange).ToList(), registry, progress);
+            foreach (var (raw, analysis) in again)
+            {
+                analyses[raw] = analysis;
+            }
         }
 
         var write = importer.Write(read.Filings, f => analyses[f.RawPath].ApplyTo(f.Meta));
-        return (FilingImporter.Combine(copyDiagnostics, copyFailed, read, write), discovered);
+        return (FilingImporter.Combine(copyDiagnostics, copyFailed, read, write), discovered.Count, new AnalyzedFilings(read.Filings, analyses));
     }
 
     private static Dictionary<string, FilingAnalysis> Analyze(IReadOnlyList<ImportedFiling> filings, EntityRegistry registry, IProgress<BuildProgress>? progress)
@@ -244,5 +250,63 @@ public static class SiteBuilder
         var sw = Stopwatch.StartNew();
         work();
         timings.Add(new StageTiming(stage, sw.Elapsed));
+    }
+
+    /// <summary>
+    /// The Import stage's analyses, offered to the Link stage. One is reused only for a page with the same body and the
+    /// same facts the analyzer reads (dates, company, signatories) as the filing it was made for; a page a person edited
+    /// is analyzed again.
+    /// </summary>
+    private sealed class AnalyzedFilings(IReadOnlyList<ImportedFiling> filings, Dictionary<string, FilingAnalysis> analyses)
+    {
+        private readonly Dictionary<string, ImportedFiling> _byRaw = filings.ToDictionary(f => f.RawPath, StringComparer.Ordinal);
+
+        public FilingAnalysis? Find(Filing page) =>
+            page.Meta.Source?.Path is { } raw
+            && _byRaw.TryGetValue(raw, out var imported)
+            && analyses.TryGetValue(raw, out var analysis)
+            && string.Equals(imported.Body, page.Body, StringComparison.Ordinal)
+            && imported.Meta.Date == page.Meta.Date
+            && imported.Meta.SignedDate == page.Meta.SignedDate
+            && string.Equals(imported.Meta.Company, page.Meta.Company, StringComparison.Ordinal)
+            && imported.Meta.Signatories.SequenceEqual(page.Meta.Signatories)
+                ? analysis
+                : null;
+    }
+
+    /// <summary>
+    /// Entities discovered this build, and which filings their pages can change. The analyzer consults the registry only
+    /// by matching names and aliases in the text and by resolving people's surnames and signatories, so a filing in which
+    /// no newcomer's name, alias or surname occurs analyzes the same with or without them and need not be analyzed again.
+    /// </summary>
+    private sealed class Newcomers(IReadOnlyList<Entity> entities)
+    {
+        private readonly EntityRegistry _names = EntityRegistry.Build(entities, []);
+        private readonly HashSet<string> _surnames = entities.OfType<Person>()
+            .Select(p => EntityRegistry.Normalize(DiscoveryPatterns.Surname(p.Name)))
+            .Where(s => s.Length > 0)
+            .ToHashSet(StringComparer.Ordinal);
+
+        public bool MayChange(ImportedFiling filing) =>
+            filing.Meta.Signatories.Any(s => _names.Resolve(s.Name) is not null || _names.Resolve(DiscoveryPatterns.WithoutInitials(s.Name)) is not null)
+            || FilingBody.Parse(filing.Body).Blocks.Any(b => _names.Match(b.Text).Count > 0 || Words(b.Text).Any(_surnames.Contains));
+
+        private static IEnumerable<string> Words(string text)
+        {
+            var start = -1;
+            for (var i = 0; i <= text.Length; i++)
+            {
+                var inWord = i < text.Length && char.IsLetterOrDigit(text[i]);
+                if (inWord && start < 0)
+                {
+                    start = i;
+                }
+                else if (!inWord && start >= 0)
+                {
+                    yield return text[start..i].ToLowerInvariant();
+                    start = -1;
+                }
+            }
+        }
     }
 }

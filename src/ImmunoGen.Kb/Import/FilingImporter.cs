@@ -77,6 +77,12 @@ public sealed class FilingImporter
     /// </summary>
     public ImportReadResult Read(IEnumerable<string> rawFiles)
     {
+        // Reading, decoding and parsing are independent per file and run in parallel; deciding which file is a duplicate
+        // of which is done afterwards in path order, so the result never depends on thread timing.
+        var files = rawFiles.Select(Path.GetFullPath).Distinct(StringComparer.Ordinal).OrderBy(ContentRelative, StringComparer.Ordinal).ToList();
+        var parsed = new RawParse[files.Count];
+        Parallel.For(0, files.Count, i => parsed[i] = ParseRaw(files[i]));
+
         var diagnostics = new List<Diagnostic>();
         var filings = new List<ImportedFiling>();
         var failed = 0;
@@ -84,69 +90,80 @@ public sealed class FilingImporter
         var bySha = new Dictionary<string, string>(StringComparer.Ordinal);
         var byAccession = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var byDateTitle = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var file in rawFiles.Select(Path.GetFullPath).Distinct(StringComparer.Ordinal).OrderBy(ContentRelative, StringComparer.Ordinal))
+        foreach (var raw in parsed)
         {
-            var rel = ContentRelative(file);
-            var shown = Display(file);
-            var (bytes, readError) = ReadBytes(file, shown);
-            if (bytes is null)
+            if (raw.Sha is null)
             {
-                diagnostics.Add(readError!);
+                diagnostics.AddRange(raw.Diagnostics);
                 failed++;
                 continue;
             }
 
-            var sha = Sha256(bytes);
-            if (bySha.TryGetValue(sha, out var sameBytes))
+            if (bySha.TryGetValue(raw.Sha, out var sameBytes))
             {
-                diagnostics.Add(Duplicate(shown, sameBytes, "same bytes"));
+                diagnostics.Add(Duplicate(raw.Shown, sameBytes, "same bytes"));
                 duplicates++;
                 continue;
             }
 
-            bySha[sha] = rel;
-            var (text, decodeError) = RawFilingReader.Decode(bytes, shown);
-            if (text is null)
-            {
-                diagnostics.Add(decodeError!);
-                failed++;
-                continue;
-            }
-
-            var (parsed, parseDiagnostics) = FilingParser.Parse(text, shown);
-            diagnostics.AddRange(parseDiagnostics);
-            if (parsed is null)
+            bySha[raw.Sha] = raw.Rel;
+            diagnostics.AddRange(raw.Diagnostics);
+            if (raw.Filing is not { } parsedFiling)
             {
                 failed++;
                 continue;
             }
 
-            if (parsed.Meta.AccessionNumber is { } acc && byAccession.TryGetValue(acc, out var sameAcc))
+            if (parsedFiling.Meta.AccessionNumber is { } acc && byAccession.TryGetValue(acc, out var sameAcc))
             {
-                diagnostics.Add(Duplicate(shown, sameAcc, $"same accession number {acc}"));
+                diagnostics.Add(Duplicate(raw.Shown, sameAcc, $"same accession number {acc}"));
                 duplicates++;
                 continue;
             }
 
-            var dateTitle = $"{parsed.Meta.Date:yyyy-MM-dd}|{FilingLines.Flatten(parsed.Meta.Title ?? "")}";
+            var dateTitle = $"{parsedFiling.Meta.Date:yyyy-MM-dd}|{FilingLines.Flatten(parsedFiling.Meta.Title ?? "")}";
             if (byDateTitle.TryGetValue(dateTitle, out var sameFiling))
             {
-                diagnostics.Add(Duplicate(shown, sameFiling, "same event date and title"));
+                diagnostics.Add(Duplicate(raw.Shown, sameFiling, "same event date and title"));
                 duplicates++;
                 continue;
             }
 
-            if (parsed.Meta.AccessionNumber is { } a)
+            if (parsedFiling.Meta.AccessionNumber is { } a)
             {
-                byAccession[a] = rel;
+                byAccession[a] = raw.Rel;
             }
 
-            byDateTitle[dateTitle] = rel;
-            var meta = parsed.Meta with { Source = new SourceRef(rel, sha) };
-            filings.Add(new ImportedFiling(rel, sha, meta, parsed.Body));
+            byDateTitle[dateTitle] = raw.Rel;
+            var meta = parsedFiling.Meta with { Source = new SourceRef(raw.Rel, raw.Sha) };
+            filings.Add(new ImportedFiling(raw.Rel, raw.Sha, meta, parsedFiling.Body));
         }
 
         return new ImportReadResult(filings, diagnostics, failed, duplicates);
+    }
+
+    /// <summary>One raw file read and parsed: its SHA-256 (null when it could not be read), the filing, and what was wrong.</summary>
+    private sealed record RawParse(string Rel, string Shown, string? Sha, ParsedFiling? Filing, IReadOnlyList<Diagnostic> Diagnostics);
+
+    private RawParse ParseRaw(string file)
+    {
+        var rel = ContentRelative(file);
+        var shown = Display(file);
+        var (bytes, readError) = ReadBytes(file, shown);
+        if (bytes is null)
+        {
+            return new RawParse(rel, shown, null, null, [readError!]);
+        }
+
+        var sha = Sha256(bytes);
+        var (text, decodeError) = RawFilingReader.Decode(bytes, shown);
+        if (text is null)
+        {
+            return new RawParse(rel, shown, sha, null, [decodeError!]);
+        }
+
+        var (filing, parseDiagnostics) = FilingParser.Parse(text, shown);
+        return new RawParse(rel, shown, sha, filing, parseDiagnostics);
     }
 
     /// <summary>

@@ -15,12 +15,16 @@ public static class GraphBuilder
     /// <summary>Deal name for money not tied to a compound: the partner's license agreement of that filing.</summary>
     public const string LicenseDealPrefix = "license agreement of ";
 
-    public static KnowledgeGraph Build(Corpus corpus, EntityRegistry registry)
+    /// <param name="analyzed">
+    /// Analyses already made this build with the same registry (the Import stage analyzes every filing it writes):
+    /// returns the analysis of a filing, or null to have it analyzed here. Each filing is then analyzed once per build.
+    /// </param>
+    public static KnowledgeGraph Build(Corpus corpus, EntityRegistry registry, Func<Filing, FilingAnalysis?>? analyzed = null)
     {
         var filings = corpus.Filings;
         var analyses = new FilingAnalysis[filings.Count];
         var analyzer = new FilingAnalyzer(registry);
-        Parallel.For(0, filings.Count, i => analyses[i] = analyzer.Analyze(filings[i].Meta, FilingBody.Parse(filings[i].Body)));
+        Parallel.For(0, filings.Count, i => analyses[i] = analyzed?.Invoke(filings[i]) ?? analyzer.Analyze(filings[i].Meta, FilingBody.Parse(filings[i].Body)));
 
         var mentions = new List<Mention>();
         var quotes = new List<Quote>();

@@ -130,7 +130,7 @@ public sealed class BadRawFilingTests(BadRawFilingBuild build) : IClassFixture<B
 
         foreach (var seedPage in Directory.EnumerateFiles(Path.Combine(build.Workspace.Content, "filings"), "*.md"))
         {
-            Assert.True(site2.ContainsKey("filings/" + Kb.Content.Slug.From(Path.GetFileNameWithoutExtension(seedPage)) + ".html"), seedPage);
+            Assert.True(site2.ContainsKey("filings/" + Kb.Content.Slug.FromFileName(seedPage) + ".html"), seedPage);
         }
     }
 
