@@ -463,6 +463,9 @@ internal static partial class DiscoveryPatterns
     private const string Degrees = @"(?:,?\s*(?:M\.\s?D\.|MD|Ph\.\s?D\.|PhD|Jr\.|Sr\.|MBA|RN|Pharm\.D\.)(?![\w]))*";
     private const string Said = @"(?:commented|said|stated|added|noted|remarked|explained|continued|concluded)";
 
+    // The words of Said, for a cheap test before the attribution patterns run; keep the two lists the same.
+    private static readonly string[] SaidWords = ["commented", "said", "stated", "added", "noted", "remarked", "explained", "continued", "concluded"];
+
     [GeneratedRegex(Said + @"\s+(?:Dr\.\s+|Mr\.\s+|Ms\.\s+|Mrs\.\s+|Prof\.\s+)?" + Name + Degrees + @",\s*(?<title>[^,“”""]{3,90}?)(?=\s*[.,;“""]|$)")]
     private static partial Regex SaidName();
 
@@ -513,7 +516,10 @@ internal static partial class DiscoveryPatterns
     /// <summary>Quote attributions and investigator lines in one paragraph.</summary>
     public static IEnumerable<PersonSighting> Attributions(string text, string paragraph, DateOnly? date, string? company)
     {
-        foreach (Match m in SaidName().Matches(text).Concat(NameSaid().Matches(text)))
+        // Each pattern needs a literal word to match at all; looking for that word first spares most paragraphs the
+        // name patterns, which try every capitalized pair of words.
+        var attributed = SaidWords.Any(w => text.Contains(w, StringComparison.Ordinal));
+        foreach (Match m in attributed ? SaidName().Matches(text).Concat(NameSaid().Matches(text)) : Enumerable.Empty<Match>())
         {
             var title = m.Groups["title"].Value.Trim();
             if (!IsTitle(title))
@@ -526,13 +532,13 @@ internal static partial class DiscoveryPatterns
             yield return new PersonSighting(m.Groups["name"].Value, t, org ?? (investigator ? SiteIn(text) : company), paragraph, date);
         }
 
-        foreach (Match m in Investigator().Matches(text))
+        foreach (Match m in text.Contains("nvestigator", StringComparison.Ordinal) ? Investigator().Matches(text) : Enumerable.Empty<Match>())
         {
             var title = m.Groups["title"].Value;
             yield return new PersonSighting(m.Groups["name"].Value, char.ToUpperInvariant(title[0]) + title[1..], SiteIn(text), paragraph, date);
         }
 
-        foreach (Match m in SignedBy().Matches(text))
+        foreach (Match m in text.Contains("/s/", StringComparison.Ordinal) ? SignedBy().Matches(text) : Enumerable.Empty<Match>())
         {
             yield return new PersonSighting(m.Groups["name"].Value, null, company, paragraph, date, FromSignature: true);
         }

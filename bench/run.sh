@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Benchmarks a clean build of N synthetic filings against Hugo rendering the same filings, side by side,
+# plus our no-change rebuild and a rebuild after one new filing. Public tools only: hyperfine, /usr/bin/time -v.
+#   bench/run.sh [N ...]        default: 1000 10000
+# Needs: python3, hugo and hyperfine (apt-get install -y hugo hyperfine), the .NET SDK, ../shared/bench beside the repo.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+repo=$(pwd)
+shared=${KB_SHARED:-$repo/../shared}
+out=$repo/bench/out
+mkdir -p "$out"
+sizes=("$@")
+[ ${#sizes[@]} -gt 0 ] || sizes=(1000 10000)
+
+dotnet build -c Release src/ImmunoGen.Kb.Cli >/dev/null
+kb="dotnet $repo/src/ImmunoGen.Kb.Cli/bin/Release/net10.0/kb.dll"
+
+for n in "${sizes[@]}"; do
+  corpus=$repo/bench/corpus/$n
+  if [ ! -d "$corpus/raw" ]; then
+    python3 "$shared/bench/make_corpus.py" --n "$n" --out "$corpus" --seed 1 >/dev/null
+  fi
+  work=$out/work-$n
+  fresh="rm -rf $work && mkdir -p $work/content && cp -r $corpus/raw $work/content/raw"
+  ours="cd $work && $kb build --templates $repo/templates --no-check"
+
+  echo "== $n filings: clean build, ours vs Hugo (alternating)"
+  hyperfine -w 1 -r "${RUNS:-3}" --export-json "$out/clean-$n.json" \
+    -n hugo --prepare "rm -rf $corpus/hugo-site/public" "cd $corpus/hugo-site && hugo --quiet -d public" \
+    -n kb --prepare "$fresh" "$ours"
+
+  echo "== $n filings: peak memory (/usr/bin/time -v)"
+  rm -rf "$corpus/hugo-site/public"
+  ( cd "$corpus/hugo-site" && /usr/bin/time -v hugo --quiet -d public ) 2> "$out/hugo-time-$n.txt"
+  bash -c "$fresh"
+  ( cd "$work" && /usr/bin/time -v $kb build --templates "$repo/templates" --no-check ) > "$out/kb-stages-$n.txt" 2> "$out/kb-time-$n.txt"
+  grep -h "Maximum resident" "$out/hugo-time-$n.txt" "$out/kb-time-$n.txt"
+  grep "kb build:" "$out/kb-stages-$n.txt"
+
+  echo "== $n filings: no-change rebuild and one new filing"
+  # Each timed one-new-filing run starts from a site built without it (the untimed --prepare removes and rebuilds).
+  new_filing="$work/content/raw/zz-new.txt"
+  add_new="rm -f $new_filing && ($ours >/dev/null 2>&1 || true) && sed 's/October 17, 2007/November 21, 2026/g' $repo/content/raw/003_35968dba8423dc4d.txt > $new_filing"
+  hyperfine -w 1 -r "${RUNS:-3}" --export-json "$out/rebuild-$n.json" \
+    -n no-change "$ours" \
+    -n one-new-filing --prepare "$add_new" "$ours"
+
+  python3 - "$out" "$n" <<'PY'
+import json, re, sys
+out, n = sys.argv[1], sys.argv[2]
+runs = {r["command"]: r for r in json.load(open(f"{out}/clean-{n}.json"))["results"]}
+def peak(path):
+    return int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", open(path).read()).group(1)) / 1024
+hugo, kb = runs["hugo"]["median"], runs["kb"]["median"]
+hm, km = peak(f"{out}/hugo-time-{n}.txt"), peak(f"{out}/kb-time-{n}.txt")
+print(f"N={n}: clean build median kb {kb:.2f} s vs Hugo {hugo:.2f} s -> ratio {kb/hugo:.2f} (target <= 0.25)")
+print(f"N={n}: peak memory kb {km:.0f} MiB vs Hugo {hm:.0f} MiB -> ratio {km/hm:.2f} (target <= 0.20)")
+re_runs = {r["command"]: r for r in json.load(open(f"{out}/rebuild-{n}.json"))["results"]}
+print(f"N={n}: no-change rebuild {re_runs['no-change']['median']:.2f} s (target <= 0.5 s); one new filing {re_runs['one-new-filing']['median']:.2f} s (target <= 1 s)")
+PY
+done
