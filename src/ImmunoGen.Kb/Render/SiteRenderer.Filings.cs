@@ -176,7 +176,7 @@ public sealed partial class SiteRenderer
         using var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture) { NewLine = "\n" };
         var renderer = new HtmlRenderer(writer);
         MarkdownPipelines.Body.Setup(renderer);
-        renderer.Render(document);
+        renderer.Render(DefuseLinks(document));
         writer.Flush();
         return NormalizeNewlines(writer.ToString());
     }

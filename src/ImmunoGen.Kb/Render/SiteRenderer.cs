@@ -369,8 +369,41 @@ public sealed partial class SiteRenderer
         new LinkView(FilingHref(root, q.FilingSlug, q.Paragraph), FilingTitle(q.FilingSlug)),
         EntityLinks(root, EntityKind.Compound, q.Compounds));
 
-    private string ProseHtml(Entity e) =>
-        string.IsNullOrWhiteSpace(e.Body) ? "" : NormalizeNewlines(Markdig.Markdown.ToHtml(e.Body, MarkdownPipelines.Body));
+    private string ProseHtml(Entity e)
+    {
+        if (string.IsNullOrWhiteSpace(e.Body))
+        {
+            return "";
+        }
+
+        var doc = Markdig.Markdown.Parse(e.Body, MarkdownPipelines.Body);
+        return NormalizeNewlines(Markdig.Markdown.ToHtml(DefuseLinks(doc), MarkdownPipelines.Body));
+    }
+
+    /// <summary>
+    /// Prose is data: a Markdown link may not run script (javascript:, data:, vbscript: become "#"), and an image from
+    /// another host becomes a plain link to it, so no page loads anything from outside the site.
+    /// </summary>
+    internal static Markdig.Syntax.MarkdownDocument DefuseLinks(Markdig.Syntax.MarkdownDocument doc)
+    {
+        foreach (var link in Markdig.Syntax.MarkdownObjectExtensions.Descendants<Markdig.Syntax.Inlines.LinkInline>(doc))
+        {
+            var url = new string((link.Url ?? "").Where(c => c > ' ').ToArray());
+            var colon = url.IndexOf(':', StringComparison.Ordinal);
+            var slash = url.IndexOfAny(['/', '?', '#']);
+            var scheme = colon > 0 && (slash < 0 || slash > colon) ? url[..colon].ToLowerInvariant() : null;
+            if (scheme is not (null or "http" or "https" or "mailto"))
+            {
+                link.Url = "#";
+            }
+            else if (link.IsImage && (scheme is not null || url.StartsWith("//", StringComparison.Ordinal)))
+            {
+                link.IsImage = false;
+            }
+        }
+
+        return doc;
+    }
 
     private static string Plural(int n, string one, string many) => DisplayText.Count(n, one, many);
 }
