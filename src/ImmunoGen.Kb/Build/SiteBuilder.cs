@@ -125,8 +125,17 @@ public static class SiteBuilder
         // Analyses are keyed by raw path; merging them in that order keeps a stub's content independent of thread timing.
         var stubs = EntityDiscovery.Merge(analyses.OrderBy(a => a.Key, StringComparer.Ordinal).SelectMany(a => a.Value.Discovered));
         var discovered = new List<Entity>();
-        foreach (var entity in stubs.Where(e => !registry.Contains(EntityRef.Of(e))))
+        var claimed = registry.Entities.SelectMany(EntityRegistry.NamesOf).Select(EntityRegistry.Normalize).ToHashSet(StringComparer.Ordinal);
+        foreach (var stub in stubs.Where(e => !registry.Contains(EntityRef.Of(e))))
         {
+            // Stubs found in different filings may spell one name two ways ("Thomas A. Patel", "Thomas Patel"): a stub
+            // whose name is taken already is left out, and a taken alias is dropped, so discovery never makes a clash.
+            if (!claimed.Add(EntityRegistry.Normalize(stub.Name)))
+            {
+                continue;
+            }
+
+            var entity = stub with { Aliases = stub.Aliases.Where(a => EntityRegistry.Normalize(a).Length > 0 && claimed.Add(EntityRegistry.Normalize(a))).ToList() };
             var path = Path.Combine(content.EntityDirectory(entity.Kind), entity.Slug + ".md");
             if (!File.Exists(path))
             {

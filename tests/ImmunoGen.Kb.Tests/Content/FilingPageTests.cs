@@ -107,3 +107,19 @@ public class FilingPageTests
         Assert.True(d.Line >= 3, d.ToString());
     }
 }
+
+public class EntityPageTests
+{
+    [Fact]
+    public void Write_ThenRead_KeepsAnAliasWithACommaWhole()
+    {
+        // Seen on the synthetic corpus: a flow list [Arthex, Inc.] read back as two aliases, "Arthex" and "Inc.".
+        var partner = new Partner { Slug = "arthex", Name = "Arthex", Aliases = ["Arthex, Inc.", "AX [old]"], Relationship = "licensee", Discovered = true };
+        var diagnostics = new List<Diagnostic>();
+
+        var read = EntityPage.Read(EntityKind.Partner, "partners/arthex.md", EntityPage.Write(partner), diagnostics);
+
+        Assert.Empty(diagnostics);
+        Assert.Equal(["Arthex, Inc.", "AX [old]"], Assert.IsType<Partner>(read).Aliases);
+    }
+}

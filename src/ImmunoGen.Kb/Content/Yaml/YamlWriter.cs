@@ -44,7 +44,7 @@ public sealed partial class YamlWriter
             return this;
         }
 
-        var flow = "[" + string.Join(", ", values.Select(Quote)) + "]";
+        var flow = "[" + string.Join(", ", values.Select(QuoteInFlow)) + "]";
         if (flow.Length + key.Length + (_indent * 2) <= 100 && !flow.Contains('\n'))
         {
             Key(key).Append(' ').Append(flow).Append('\n');
@@ -115,10 +115,16 @@ public sealed partial class YamlWriter
 
     private StringBuilder Indent() => _sb.Append(' ', _indent * 2);
 
+    // Inside [a, b] a comma or bracket ends a plain item ("Arthex, Inc." would read back as two aliases).
+    private static string QuoteInFlow(string value) =>
+        value.AsSpan().IndexOfAny(",[]{}") >= 0 ? Quote(value, force: true) : Quote(value);
+
     /// <summary>The YAML form of <paramref name="value"/>: plain when it reads back as the same string, else double-quoted.</summary>
-    public static string Quote(string value)
+    public static string Quote(string value) => Quote(value, force: false);
+
+    private static string Quote(string value, bool force)
     {
-        if (IsPlainSafe(value))
+        if (!force && IsPlainSafe(value))
         {
             return value;
         }
