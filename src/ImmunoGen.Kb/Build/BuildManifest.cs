@@ -63,8 +63,19 @@ public sealed record BuildManifest
         }
     }
 
-    public void Save(string cacheDirectory) =>
-        Content.AtomicFile.WriteIfChanged(FileIn(cacheDirectory), JsonSerializer.SerializeToUtf8Bytes(this, Json));
+    /// <summary>Writes the manifest; returns the reason when it cannot (the next build is then a full one).</summary>
+    public string? Save(string cacheDirectory)
+    {
+        try
+        {
+            Content.AtomicFile.WriteIfChanged(FileIn(cacheDirectory), JsonSerializer.SerializeToUtf8Bytes(this, Json));
+            return null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return ex.Message;
+        }
+    }
 
     /// <summary>The identity of the running tool: changes whenever its code changes (deterministic builds keep it stable otherwise).</summary>
     public static string ToolIdentity() =>

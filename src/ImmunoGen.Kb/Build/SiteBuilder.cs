@@ -63,6 +63,7 @@ public static class SiteBuilder
                 .Select(f => new SiteFile(f.Path, System.Text.Encoding.UTF8.GetBytes(f.Content)))
                 .ToList());
 
+        var writeFailed = false;
         var written = Time(timings, "write", () =>
         {
             try
@@ -71,6 +72,7 @@ public static class SiteBuilder
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
+                writeFailed = true;
                 diagnostics.Add(Diagnostic.Error(DiagnosticCodes.Build.WriteFailed, options.OutputDirectory, $"cannot write the site: {ex.Message}"));
                 return new SiteWriteResult(0, 0, 0);
             }
@@ -81,7 +83,12 @@ public static class SiteBuilder
             Time(timings, "check", () => diagnostics.AddRange(SiteChecker.Check(options.OutputDirectory, corpus, options.ContentDirectory)));
         }
 
-        new BuildManifest { Tool = tool, Templates = templatesFingerprint, Output = output, Registry = fingerprints.Registry, Outputs = rendered.Outputs }.Save(cacheDirectory);
+        // A site that was not fully written must not be trusted by the next build: an empty manifest makes it a full one.
+        var manifest = writeFailed ? new BuildManifest() : new BuildManifest { Tool = tool, Templates = templatesFingerprint, Output = output, Registry = fingerprints.Registry, Outputs = rendered.Outputs };
+        if (manifest.Save(cacheDirectory) is { } reason)
+        {
+            diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.Build.WriteFailed, BuildManifest.FileIn(cacheDirectory), $"cannot save the incremental-build manifest ({reason}); the next build will be a full one"));
+        }
         var counts = new BuildCounts(import.Imported + import.Updated, discovered, rendered.Files.Count + searchFiles.Count, written.Written, written.Unchanged + rendered.Skipped, written.Deleted);
         return new BuildResult(counts, diagnostics.ToSortedList(), timings, incremental)
         {
