@@ -30,6 +30,10 @@ public static class SiteBuilder
             return new BuildResult(new BuildCounts(0, 0, 0, 0, 0, 0), diagnostics.ToSortedList(), timings, false);
         }
 
+        // A build killed mid-write leaves only temporary files beside the old ones; under the lock they are safe to clear.
+        AtomicFile.DeleteLeftovers(content.Root);
+        AtomicFile.DeleteLeftovers(options.OutputDirectory);
+
         var cacheDirectory = options.ResolvedCacheDirectory;
         var previous = options.Full ? null : BuildManifest.Load(cacheDirectory);
         var tool = BuildManifest.ToolIdentity();

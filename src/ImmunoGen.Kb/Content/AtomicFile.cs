@@ -47,6 +47,27 @@ public static class AtomicFile
         }
     }
 
+    /// <summary>
+    /// Deletes the temporary files a killed writer left under <paramref name="directory"/> (<c>.name.pid.guid.tmp</c>).
+    /// Call it only while holding the build lock, when no other writer can be mid-write.
+    /// </summary>
+    public static int DeleteLeftovers(string directory)
+    {
+        if (!Directory.Exists(directory))
+        {
+            return 0;
+        }
+
+        var deleted = 0;
+        foreach (var file in Directory.EnumerateFiles(directory, ".*.tmp", SearchOption.AllDirectories).ToList())
+        {
+            TryDelete(file);
+            deleted++;
+        }
+
+        return deleted;
+    }
+
     private static bool SameBytes(string path, ReadOnlySpan<byte> bytes)
     {
         try
