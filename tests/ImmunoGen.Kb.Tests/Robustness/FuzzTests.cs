@@ -12,7 +12,10 @@ namespace ImmunoGen.Kb.Tests.Robustness;
 /// </summary>
 public sealed class FuzzTests
 {
-    private const int Mutations = 1000;
+    // bench/fuzz/run.sh raises the count and changes the seed for a longer campaign; the test suite runs the defaults.
+    private static readonly int Mutations = int.TryParse(Environment.GetEnvironmentVariable("KB_FUZZ_MUTATIONS"), out var n) && n > 0 ? n : 1000;
+
+    private static readonly int SeedOffset = int.TryParse(Environment.GetEnvironmentVariable("KB_FUZZ_SEED"), out var s) ? s : 0;
 
     private static readonly string[] Injections =
     [
@@ -22,7 +25,7 @@ public sealed class FuzzTests
     [Fact]
     public void Mutated_raw_filings_never_throw_and_every_rejection_names_the_file()
     {
-        var random = new Random(8);
+        var random = new Random(8 + SeedOffset);
         var seeds = ImportTestFiles.Seeds.Select(s => File.ReadAllBytes(ImportTestFiles.Seed(s))).ToArray();
         for (var i = 0; i < Mutations; i++)
         {
@@ -50,7 +53,7 @@ public sealed class FuzzTests
     [Fact]
     public void Mutated_content_pages_never_throw_and_every_rejection_names_the_file()
     {
-        var random = new Random(2007);
+        var random = new Random(2007 + SeedOffset);
         var pages = Directory.EnumerateFiles(Path.Combine(ImportTestFiles.RepoRoot, "content"), "*.md", SearchOption.AllDirectories)
             .Order(StringComparer.Ordinal).Select(File.ReadAllBytes).ToArray();
         for (var i = 0; i < Mutations; i++)

@@ -68,6 +68,13 @@ public sealed class YamlMap
             diagnostics.Add(Diagnostic.Error(DiagnosticCodes.Content.BadFrontMatter, path, $"invalid YAML front-matter: {FirstSentence(ex)}", (int)ex.Start.Line + lineOffset));
             return null;
         }
+        catch (ArgumentException ex)
+        {
+            // Found by the long fuzz campaign (bench/fuzz): YamlDotNet's representation model throws this, with no
+            // position, on an event sequence it cannot build nodes from.
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.Content.BadFrontMatter, path, $"invalid YAML front-matter: cannot be read past this line: {ex.Message.Split(" (Parameter")[0]}", reached + lineOffset));
+            return null;
+        }
         catch (InvalidOperationException ex)
         {
             // YamlDotNet's scanner throws this (not a YamlException, and with no position) on some unclosed flow
