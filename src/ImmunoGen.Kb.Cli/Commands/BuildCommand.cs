@@ -67,7 +67,7 @@ internal static class BuildCommand
         var errors = result.Diagnostics.Count(d => d.IsError);
         var warnings = result.Diagnostics.Count(d => d.Severity == Diagnostics.Severity.Warning);
         System.Console.Out.WriteLine(
-            $"kb build: {(result.WasIncremental ? "incremental" : "full")}; {c.FilingsImported} filings imported, {c.EntitiesDiscovered} entities discovered; " +
+            $"kb build: {(result.UpToDate ? "up to date" : result.WasIncremental ? "incremental" : "full")}; {c.FilingsImported} filings imported, {c.EntitiesDiscovered} entities discovered; " +
             $"pages rendered {c.PagesRendered}, written {c.FilesWritten}, unchanged {c.FilesUnchanged}, deleted {c.FilesDeleted}; " +
             $"{errors} errors, {warnings} warnings");
         System.Console.Out.WriteLine("kb build: " + string.Join(", ", result.Timings.Select(t => $"{t.Stage} {t.Elapsed.TotalMilliseconds:0} ms")));

@@ -31,6 +31,18 @@ public sealed record BuildManifest
     /// <summary>Raw file (relative to content) → SHA-256 of its bytes and the filing page it produced.</summary>
     public SortedDictionary<string, RawInput> Raw { get; init; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// <see cref="FileSnapshot"/> of the content, templates and site as the build left them; empty when the build reported
+    /// anything (then the next build runs in full and reports it again).
+    /// </summary>
+    public string Snapshot { get; init; } = "";
+
+    /// <summary>Whether the build checked the site it wrote (a build asked to check cannot skip one that did not).</summary>
+    public bool Checked { get; init; }
+
+    /// <summary>How many files the site has.</summary>
+    public int Files { get; init; }
+
     /// <summary>Site file (relative to the site root) → fingerprint of its inputs.</summary>
     public SortedDictionary<string, string> Outputs { get; init; } = new(StringComparer.Ordinal);
 

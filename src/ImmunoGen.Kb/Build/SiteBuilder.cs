@@ -30,18 +30,25 @@ public static class SiteBuilder
             return new BuildResult(new BuildCounts(0, 0, 0, 0, 0, 0), diagnostics.ToSortedList(), timings, false);
         }
 
-        // A build killed mid-write leaves only temporary files beside the old ones; under the lock they are safe to clear.
-        AtomicFile.DeleteLeftovers(content.Root);
-        AtomicFile.DeleteLeftovers(options.OutputDirectory);
-
         var cacheDirectory = options.ResolvedCacheDirectory;
         var previous = options.Full ? null : BuildManifest.Load(cacheDirectory);
         var tool = BuildManifest.ToolIdentity();
+
+        // Nothing changed since a build that had nothing to report: its site stands as it is.
+        var upToDate = Time(timings, "snapshot", () => previous is { Snapshot.Length: > 0 } && (previous.Checked || !options.Check) && previous.Snapshot == Snapshot(options, content, tool));
+        if (upToDate)
+        {
+            return new BuildResult(new BuildCounts(0, 0, 0, 0, previous!.Files, 0), [], timings, true) { UpToDate = true };
+        }
+
+        // A build killed mid-write leaves only temporary files beside the old ones; under the lock they are safe to clear.
+        AtomicFile.DeleteLeftovers(content.Root);
+        AtomicFile.DeleteLeftovers(options.OutputDirectory);
         var templatesFingerprint = Fingerprint.OfDirectory(options.TemplatesDirectory);
         var output = Path.GetFullPath(options.OutputDirectory);
         var incremental = previous is not null && previous.Tool == tool && previous.Templates == templatesFingerprint && previous.Output == output;
 
-        var (import, discovered, analyzed) = Time(timings, "import", () => ImportFilings(content, options.Progress, [], 0));
+        var (import, discovered, analyzed) = ImportFilings(content, options.Progress, [], 0, timings);
         diagnostics.AddRange(import.Diagnostics);
 
         var (corpus, graph) = Time(timings, "link", () =>
@@ -54,33 +61,33 @@ public static class SiteBuilder
             return (corpus, GraphBuilder.Build(corpus, registry, analyzed.Find));
         });
 
-        var templateDiagnostics = new List<Diagnostic>();
-        var templates = new HandlebarsTemplateEngine().Load(options.TemplatesDirectory, templateDiagnostics);
-        diagnostics.AddRange(templateDiagnostics);
-        diagnostics.AddRange(SiteRenderer.MissingTemplates(templates, options.TemplatesDirectory));
-
-        var fingerprints = new OutputFingerprints(graph, tool, templatesFingerprint);
-        var rendered = Time(timings, "render", () => Render(templates, graph, options, fingerprints, incremental ? previous : null, diagnostics));
+        var writeFailures = new WriteFailures(options.OutputDirectory);
+        var (rendered, writer, registryFingerprint) = Time(timings, "render", () =>
+        {
+            var templateDiagnostics = new List<Diagnostic>();
+            var templates = new HandlebarsTemplateEngine().Load(options.TemplatesDirectory, templateDiagnostics);
+            diagnostics.AddRange(templateDiagnostics);
+            diagnostics.AddRange(SiteRenderer.MissingTemplates(templates, options.TemplatesDirectory));
+            var fingerprints = new OutputFingerprints(graph, tool, templatesFingerprint);
+            var writer = writeFailures.Open();
+            return (Render(templates, graph, options, fingerprints, incremental ? previous : null, writer, writeFailures, diagnostics), writer, fingerprints.Registry);
+        });
 
         var searchFiles = Time(timings, "search", () =>
-            SearchIndexWriter.Write(SearchIndexBuilder.Build(graph))
-                .Select(f => new SiteFile(f.Path, System.Text.Encoding.UTF8.GetBytes(f.Content)))
-                .ToList());
-
-        var writeFailed = false;
-        var written = Time(timings, "write", () =>
         {
-            try
+            var paths = new List<string>();
+            foreach (var file in SearchIndexWriter.Write(SearchIndexBuilder.Build(graph)))
             {
-                return SiteWriter.Write(options.OutputDirectory, rendered.Files.Concat(searchFiles), keep: rendered.Kept);
+                writeFailures.Write(writer, new SiteFile(file.Path, System.Text.Encoding.UTF8.GetBytes(file.Content)));
+                paths.Add(file.Path);
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                writeFailed = true;
-                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.Build.WriteFailed, options.OutputDirectory, $"cannot write the site: {ex.Message}"));
-                return new SiteWriteResult(0, 0, 0);
-            }
+
+            return paths;
         });
+
+        var written = Time(timings, "write", () => writeFailures.Finish(writer));
+        var writeFailed = writeFailures.Any;
+        diagnostics.AddRange(writeFailures.Diagnostics);
 
         if (options.Check)
         {
@@ -88,15 +95,28 @@ public static class SiteBuilder
         }
 
         // A site that was not fully written must not be trusted by the next build: an empty manifest makes it a full one.
-        var manifest = writeFailed ? new BuildManifest() : new BuildManifest { Tool = tool, Templates = templatesFingerprint, Output = output, Registry = fingerprints.Registry, Outputs = rendered.Outputs };
+        // Only a build with nothing to say may be skipped next time: a warning must show again until it is dealt with.
+        var files = written.Written + written.Unchanged + rendered.Skipped;
+        var snapshot = diagnostics.IsEmpty ? Snapshot(options, content, tool) ?? "" : "";
+        var manifest = writeFailed ? new BuildManifest() : new BuildManifest
+        {
+            Tool = tool,
+            Templates = templatesFingerprint,
+            Output = output,
+            Registry = registryFingerprint,
+            Outputs = rendered.Outputs,
+            Snapshot = snapshot,
+            Checked = options.Check,
+            Files = files,
+        };
         if (manifest.Save(cacheDirectory) is { } reason)
         {
             diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.Build.WriteFailed, BuildManifest.FileIn(cacheDirectory), $"cannot save the incremental-build manifest ({reason}); the next build will be a full one"));
         }
-        var counts = new BuildCounts(import.Imported + import.Updated, discovered, rendered.Files.Count + searchFiles.Count, written.Written, written.Unchanged + rendered.Skipped, written.Deleted);
+        var counts = new BuildCounts(import.Imported + import.Updated, discovered, rendered.Paths.Count + searchFiles.Count, written.Written, written.Unchanged + rendered.Skipped, written.Deleted);
         return new BuildResult(counts, diagnostics.ToSortedList(), timings, incremental)
         {
-            Rendered = rendered.Files.Concat(searchFiles).Select(f => f.Path).Order(StringComparer.Ordinal).ToList(),
+            Rendered = rendered.Paths.Concat(searchFiles).Order(StringComparer.Ordinal).ToList(),
         };
     }
 
@@ -115,7 +135,7 @@ public static class SiteBuilder
         }
 
         var (copyDiagnostics, copyFailed) = new FilingImporter(content.Root).CopyIntoRaw(paths);
-        var (result, discovered, _) = ImportFilings(content, null, copyDiagnostics, copyFailed);
+        var (result, discovered, _) = ImportFilings(content, null, copyDiagnostics, copyFailed, []);
         return (result, discovered);
     }
 
@@ -123,10 +143,15 @@ public static class SiteBuilder
     /// Import and Extract: parse every raw filing, discover entities that have no page yet (writing a stub page for each),
     /// then write each filing page with the entities and events the analyzer found in it.
     /// </summary>
-    private static (ImportResult Result, int Discovered, AnalyzedFilings Analyzed) ImportFilings(ContentStore content, IProgress<BuildProgress>? progress, IReadOnlyList<Diagnostic> copyDiagnostics, int copyFailed)
+    private static (ImportResult Result, int Discovered, AnalyzedFilings Analyzed) ImportFilings(ContentStore content, IProgress<BuildProgress>? progress, IReadOnlyList<Diagnostic> copyDiagnostics, int copyFailed, List<StageTiming> timings)
     {
         var importer = new FilingImporter(content.Root);
-        var read = importer.Read(importer.RawFiles());
+        var read = Time(timings, "import", () => importer.Read(importer.RawFiles()));
+        return Time(timings, "extract", () => Extract(content, importer, read, progress, copyDiagnostics, copyFailed));
+    }
+
+    private static (ImportResult Result, int Discovered, AnalyzedFilings Analyzed) Extract(ContentStore content, FilingImporter importer, ImportReadResult read, IProgress<BuildProgress>? progress, IReadOnlyList<Diagnostic> copyDiagnostics, int copyFailed)
+    {
 
         var registry = LoadRegistry(content);
         var analyses = Analyze(read.Filings, registry, progress);
@@ -197,10 +222,11 @@ public static class SiteBuilder
     }
 
     /// <summary>
-    /// Renders every page whose inputs changed since the last build (all of them on a full build), in parallel.
+    /// Renders every page whose inputs changed since the last build (all of them on a full build), in parallel, and hands
+    /// each to the writer as soon as it is rendered, so no more than a page per thread is held in memory.
     /// A page whose fingerprint matches the manifest's is not rendered; its file stays as it is.
     /// </summary>
-    private static RenderOutcome Render(ITemplateSet templates, KnowledgeGraph graph, BuildOptions options, OutputFingerprints fingerprints, BuildManifest? previous, DiagnosticBag diagnostics)
+    private static RenderOutcome Render(ITemplateSet templates, KnowledgeGraph graph, BuildOptions options, OutputFingerprints fingerprints, BuildManifest? previous, SiteWriter? writer, WriteFailures writeFailures, DiagnosticBag diagnostics)
     {
         var renderer = new SiteRenderer(templates, graph, new SiteOptions
         {
@@ -208,9 +234,8 @@ public static class SiteBuilder
             AssetsDirectory = Path.Combine(options.TemplatesDirectory, "assets"),
         });
         var jobs = renderer.Jobs();
-        var files = new SiteFile?[jobs.Count];
-        var skipped = new ConcurrentBag<string>();
-        var failed = new ConcurrentBag<string>();
+        var rendered = new string?[jobs.Count];
+        var skipped = 0;
         var outputs = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
         var done = 0;
         Parallel.For(0, jobs.Count, i =>
@@ -221,36 +246,86 @@ public static class SiteBuilder
                 && previous?.Outputs.GetValueOrDefault(job.Path) == fingerprint
                 && File.Exists(Path.Combine(options.OutputDirectory, job.Path)))
             {
-                skipped.Add(job.Path);
+                Interlocked.Increment(ref skipped);
+                writeFailures.Keep(writer, job.Path);
                 outputs[job.Path] = fingerprint;
             }
             else if (SiteRenderer.TryRender(job, diagnostics) is { } file)
             {
-                files[i] = file;
-                if (fingerprint is not null)
+                rendered[i] = job.Path;
+                // A page that could not be written gets no fingerprint, so the next build renders it again.
+                if (writeFailures.Write(writer, file) && fingerprint is not null)
                 {
                     outputs[job.Path] = fingerprint;
                 }
             }
             else
             {
-                failed.Add(job.Path);
+                // A page whose template failed keeps its last good version.
+                writeFailures.Keep(writer, job.Path);
             }
 
             options.Progress?.Report(new BuildProgress("render", Interlocked.Increment(ref done), jobs.Count));
         });
-        return new RenderOutcome(
-            files.OfType<SiteFile>().ToList(),
-            skipped.Concat(failed).ToHashSet(StringComparer.Ordinal),
-            skipped.Count,
-            new SortedDictionary<string, string>(outputs, StringComparer.Ordinal));
+        return new RenderOutcome(rendered.OfType<string>().ToList(), skipped, new SortedDictionary<string, string>(outputs, StringComparer.Ordinal));
     }
 
-    /// <param name="Files">The pages rendered this build.</param>
-    /// <param name="Kept">Pages not rendered (unchanged, or failed): their files stay as they are.</param>
+    /// <param name="Paths">The pages rendered this build.</param>
     /// <param name="Skipped">How many pages were known to be unchanged and not rendered.</param>
     /// <param name="Outputs">Fingerprints of the pages that have one, for the next build's manifest.</param>
-    private sealed record RenderOutcome(List<SiteFile> Files, HashSet<string> Kept, int Skipped, SortedDictionary<string, string> Outputs);
+    private sealed record RenderOutcome(List<string> Paths, int Skipped, SortedDictionary<string, string> Outputs);
+
+    /// <summary>
+    /// The site writer of one build, and what it could not write. A write that fails (disk full, no permission) is
+    /// reported with its file and the build goes on; the first few failures are listed, the rest counted.
+    /// </summary>
+    private sealed class WriteFailures(string outputDirectory)
+    {
+        private const int Listed = 5;
+        private readonly ConcurrentQueue<Diagnostic> _diagnostics = new();
+        private int _count;
+
+        public bool Any => Volatile.Read(ref _count) > 0;
+
+        public IEnumerable<Diagnostic> Diagnostics =>
+            _count > Listed
+                ? _diagnostics.Append(Diagnostic.Error(DiagnosticCodes.Build.WriteFailed, outputDirectory, $"{_count - Listed} more files could not be written"))
+                : _diagnostics;
+
+        public SiteWriter? Open() => Try(() => SiteWriter.Open(outputDirectory), outputDirectory);
+
+        public bool Write(SiteWriter? writer, SiteFile file) =>
+            writer is not null && Try(() => { writer.Write(file); return true; }, Path.Combine(outputDirectory, file.Path));
+
+        public void Keep(SiteWriter? writer, string sitePath) => writer?.Keep(sitePath);
+
+        public SiteWriteResult Finish(SiteWriter? writer) =>
+            writer is null ? new SiteWriteResult(0, 0, 0) : Try(writer.Finish, outputDirectory) ?? new SiteWriteResult(0, 0, 0);
+
+        private T? Try<T>(Func<T> write, string path)
+        {
+            try
+            {
+                return write();
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                if (Interlocked.Increment(ref _count) <= Listed)
+                {
+                    _diagnostics.Enqueue(Diagnostic.Error(DiagnosticCodes.Build.WriteFailed, path, $"cannot write the site: {ex.Message}"));
+                }
+
+                return default;
+            }
+        }
+    }
+
+    // Every file the build reads (content, templates) and writes (the site), with the options that shape the output.
+    private static string? Snapshot(BuildOptions options, ContentStore content, string tool) =>
+        FileSnapshot.Of(
+            [("content", content.Root), ("templates", options.TemplatesDirectory), ("site", options.OutputDirectory)],
+            $"{tool}\n{content.Root}\n{Path.GetFullPath(options.TemplatesDirectory)}\n{Path.GetFullPath(options.OutputDirectory)}\n{options.BaseUrl}",
+            new HashSet<string>([Path.Combine(content.Root, BuildLock.FileName), Path.GetFullPath(BuildManifest.FileIn(options.ResolvedCacheDirectory))], StringComparer.Ordinal));
 
     private static string DisplayEntityPath(ContentStore content, string path) =>
         path.Contains('/', StringComparison.Ordinal) && !Path.IsPathRooted(path) && !path.StartsWith(content.Display(content.Root), StringComparison.Ordinal)

@@ -20,6 +20,8 @@ public sealed class DiagnosticBag
         }
     }
 
+    public bool IsEmpty => _items.IsEmpty;
+
     public bool HasErrors => _items.Any(d => d.IsError);
 
     public int ErrorCount => _items.Count(d => d.IsError);

@@ -1,0 +1,68 @@
+using System.IO.Enumeration;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace ImmunoGen.Kb.Build;
+
+/// <summary>
+/// One hash over the path, length and modification time of every file under some folders, the way make, Ninja and
+/// git's index tell that nothing changed without reading a byte. A build records the snapshot of its inputs (content,
+/// templates) and outputs (the site) when it ends; the next build with the same snapshot has nothing to do.
+/// Modification times are compared to the tick, so an edit, a touch, a copy over, a new or a deleted file all count.
+/// The file system stamps times from a coarse clock (a few milliseconds), so a file written just before the snapshot
+/// could be changed again within the same tick unseen: such a snapshot is "racy" (git's word) and is not to be trusted.
+/// </summary>
+internal static class FileSnapshot
+{
+    // Longer than the file system's timestamp tick (jiffies: 1-10 ms on Linux).
+    private static readonly TimeSpan RacyWindow = TimeSpan.FromMilliseconds(50);
+
+    /// <param name="roots">The folders to take, each under a label so that moving a file between them counts.</param>
+    /// <param name="settings">Anything else the result depends on (options, tool identity), hashed along.</param>
+    /// <param name="ignore">Full paths of files that change on every build and say nothing about its inputs (the lock).</param>
+    /// <returns>The hash, or null when a file was modified so recently that the snapshot may miss a change still to come.</returns>
+    public static string? Of(IEnumerable<(string Label, string Directory)> roots, string settings, IReadOnlySet<string> ignore)
+    {
+        var takenAt = DateTimeOffset.UtcNow;
+        var newest = DateTimeOffset.MinValue;
+        var lines = new List<string>();
+        foreach (var (label, directory) in roots)
+        {
+            if (!Directory.Exists(directory))
+            {
+                lines.Add($"{label}\t(none)");
+                continue;
+            }
+
+            var root = Path.GetFullPath(directory);
+            var files = new FileSystemEnumerable<string>(
+                root,
+                (ref FileSystemEntry e) =>
+                {
+                    var written = e.LastWriteTimeUtc;
+                    newest = written > newest ? written : newest;
+                    return $"{label}\t{Path.GetRelativePath(root, e.ToFullPath())}\t{e.Length}\t{written.UtcTicks}";
+                },
+                new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = false })
+            {
+                ShouldIncludePredicate = (ref FileSystemEntry e) => !e.IsDirectory && !ignore.Contains(e.ToFullPath()),
+            };
+            lines.AddRange(files);
+        }
+
+        if (newest > takenAt - RacyWindow)
+        {
+            return null;
+        }
+
+        lines.Sort(StringComparer.Ordinal);
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(Encoding.UTF8.GetBytes(settings + "\n"));
+        foreach (var line in lines)
+        {
+            hash.AppendData(Encoding.UTF8.GetBytes(line + "\n"));
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+}
