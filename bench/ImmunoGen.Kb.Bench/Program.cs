@@ -100,7 +100,7 @@ foreach (var q in queries.Concat(["sanofi-aventis", "phase ii data presented", "
 if (File.Exists("/usr/bin/chromium"))
 {
     Console.WriteLine();
-    Console.WriteLine("Chromium query latency (search.js; median / p95 of 50 runs, limit 20)");
+    Console.WriteLine("Chromium (search.js)");
     await BrowserLatency(site, queries, coldQueries, repoRoot);
 }
 else
@@ -179,7 +179,7 @@ static async Task BrowserLatency(string site, string[] queries, List<string> col
     {
         var page = await browser.NewPageAsync();
         var t = Stopwatch.StartNew();
-        await page.GotoAsync(new Uri(Path.Combine(site, "bench-search.html")).AbsoluteUri + "?q=" + Uri.EscapeDataString(q));
+        await page.GotoAsync(new Uri(Path.Combine(site, "bench-search.html")).AbsoluteUri + "?q=" + Uri.EscapeDataString(q), new PageGotoOptions { WaitUntil = WaitUntilState.Commit });
         await page.WaitForFunctionAsync("q => document.getElementById('kb-search').dataset.done === q", q, new PageWaitForFunctionOptions { Timeout = 60000, PollingInterval = 5 });
         var ms = t.Elapsed.TotalMilliseconds;
         var loaded = await page.EvaluateAsync<string[]>("() => [...document.scripts].map(s => s.getAttribute('src')).filter(s => s)");

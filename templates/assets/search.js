@@ -502,6 +502,7 @@
     const status = page.querySelector('#kb-status');
     const out = page.querySelector('#kb-results');
     const header = document.getElementById('site-q');
+    const textsAsked = new Set();
     let engine = null;
     let active = -1;
 
@@ -559,7 +560,8 @@
           }
           p.append(s.text.slice(at));
           li.append(p);
-        } else {
+        } else if (!textsAsked.has(engine.textFileOf(r.id))) {
+          textsAsked.add(engine.textFileOf(r.id));
           loadScript(engine.textFileOf(r.id)).then(run, () => {});
         }
       }

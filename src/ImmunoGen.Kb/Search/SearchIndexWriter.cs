@@ -10,7 +10,7 @@ namespace ImmunoGen.Kb.Search;
 /// <param name="FilingChunk">Filings per metadata chunk (slug, title, date), by id range.</param>
 /// <param name="EntityChunk">Entities per chunk of entity postings (the filings that name each entity), by entity id.</param>
 /// <param name="TextShard">Filings per text shard (snippets), by id range.</param>
-public sealed record SearchLayout(int TermShardBytes = 32 * 1024, int FilingChunk = 50, int EntityChunk = 32, int TextShard = 100)
+public sealed record SearchLayout(int TermShardBytes = 32 * 1024, int FilingChunk = 25, int EntityChunk = 32, int TextShard = 25)
 {
     public static SearchLayout Default { get; } = new();
 
