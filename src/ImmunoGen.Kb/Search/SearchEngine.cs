@@ -235,15 +235,22 @@ public sealed class SearchEngine
         && f.Year is null
         && (f.Partner is null || (e.Kind != "person" && e.Partners.Contains(f.Partner, StringComparer.Ordinal)));
 
-    private bool Passes(SearchFiling filing, SearchFilters f)
+    /// <summary>Ids [from, to) of the filings dated in <paramref name="year"/>: ids follow dates, undated first.</summary>
+    private (int From, int To) YearRange(int year)
     {
-        if ((f.Kind is not null && f.Kind != "filing") || (f.Year is { } y && filing.Date?.Year != y))
+        int from = 0, n = _index.Filings.Count;
+        while (from < n && (_index.Filings[from].Date is not { } d || d.Year < year))
         {
-            return false;
+            from++;
         }
 
-        return f.Partner is null
-            || filing.Entities.Any(e => _index.Entities[e].Kind == "partner" && _index.Entities[e].Slug == f.Partner);
+        var to = from;
+        while (to < n && _index.Filings[to].Date?.Year == year)
+        {
+            to++;
+        }
+
+        return (from, to);
     }
 
     /// <summary>
@@ -255,7 +262,7 @@ public sealed class SearchEngine
     {
         var hits = new List<SearchResult>();
         var n = _index.Filings.Count;
-        if (need <= 0 || n == 0)
+        if (need <= 0 || n == 0 || (filters.Kind is not null && filters.Kind != "filing"))
         {
             return hits;
         }
@@ -275,14 +282,30 @@ public sealed class SearchEngine
             }
         }
 
+        // The partner filter: the filings that name the partner (the browser has those, not each filing's entities).
+        bool[]? partner = null;
+        if (filters.Partner is { } slug)
+        {
+            partner = new bool[n];
+            var p = _index.Entities.ToList().FindIndex(x => x.Kind == "partner" && x.Slug == slug);
+            if (p >= 0)
+            {
+                foreach (var f in _filingsOf[p])
+                {
+                    partner[f] = true;
+                }
+            }
+        }
+
         MarkText(mark, q, words);
+        var (from, to) = filters.Year is { } year ? YearRange(year) : (0, n);
         var textWhy = $"text \"{query.Trim()}\"";
         for (var score = 1; score >= 0 && hits.Count < need; score--)
         {
-            for (var f = n - 1; f >= 0 && hits.Count < need; f--)
+            for (var f = to - 1; f >= from && hits.Count < need; f--)
             {
                 var filing = _index.Filings[f];
-                if (mark[f] == score + 1 && Passes(filing, filters))
+                if (mark[f] == score + 1 && (partner is null || partner[f]))
                 {
                     var why = score == 1 ? $"mentions {_index.Entities[because[f]].Name}" : textWhy;
                     hits.Add(new SearchResult("filing", filing.Slug, filing.Title, filing.Url, why, SearchTier.Text, score, Date: filing.Date));

@@ -46,7 +46,8 @@ public static class SearchIndexBuilder
 
         // Undated filings first, so "newest first" is simply "highest id first".
         var sources = graph.Corpus.Filings
-            .OrderBy(f => f.Meta.Date ?? DateOnly.MinValue)
+            .OrderBy(f => f.Meta.Date.HasValue)
+            .ThenBy(f => f.Meta.Date ?? DateOnly.MinValue)
             .ThenBy(f => f.Slug, StringComparer.Ordinal)
             .ToList();
 

@@ -5,25 +5,43 @@ using System.Text.Json;
 
 namespace ImmunoGen.Kb.Search;
 
+/// <summary>Sizes of the pieces the index is split into (the defaults are the site's; tests use tiny ones to exercise splits).</summary>
+/// <param name="TermShardBytes">A term shard (the terms under one prefix, with their postings) is split by the next character once it would exceed this.</param>
+/// <param name="FilingChunk">Filings per metadata chunk (slug, title, date), by id range.</param>
+/// <param name="EntityChunk">Entities per chunk of entity postings (the filings that name each entity), by entity id.</param>
+/// <param name="TextShard">Filings per text shard (snippets), by id range.</param>
+public sealed record SearchLayout(int TermShardBytes = 32 * 1024, int FilingChunk = 25, int EntityChunk = 32, int TextShard = 25)
+{
+    public static SearchLayout Default { get; } = new();
+
+    /// <summary>A term shard prefix never gets longer than this, however large its postings are.</summary>
+    public const int MaxPrefixLength = 8;
+}
+
 /// <summary>
 /// Writes a <see cref="SearchIndex"/> as JavaScript files the search page loads with script tags (so it works from
-/// file:// too), in the order a query needs them:
-/// <list type="number">
-/// <item><c>search-index.js</c>: entities and their keys, stop words, the names of the other files. Small; answers
-/// name, alias, part, prefix and fuzzy queries on its own.</item>
-/// <item><c>search/filings.js</c>: per filing slug, title, date, entity ids; the sorted token dictionary with
-/// delta-encoded base-36 postings. Loaded right after the first.</item>
-/// <item><c>search/text-NNN.js</c>: the text of <see cref="TextShardSize"/> filings each, loaded only for the filings a
-/// result list shows, for their snippets.</item>
+/// file:// and under any base path), each loaded only when a query needs it (docs/search.md, "The browser side"):
+/// <list type="bullet">
+/// <item><c>search-index.js</c>: entities and their keys, stop words, the years' first filing ids and the start
+/// prefixes of the term shards. Answers every entity query on its own.</item>
+/// <item><c>search/terms-PREFIX.js</c>: the dictionary terms from one start prefix to the next, with their postings.</item>
+/// <item><c>search/entities-NNN.js</c>: for a range of entity ids, the filings that name each entity.</item>
+/// <item><c>search/filings-NNN.js</c>: slug, title and date of a range of filing ids: for the filings a result list shows.</item>
+/// <item><c>search/text-NNN.js</c>: the text of a range of filings, for the snippets of the filings on screen.</item>
 /// </list>
-/// Output is deterministic: same index, same bytes.
+/// Every piece after the first registers itself as <c>window.KB_SEARCH_PARTS[path]</c>. Output is deterministic (same
+/// index, same bytes), and the pieces are cut where a new filing changes few of them: filing ids are in date order, so a
+/// new newest filing touches only the last chunk of each kind, and the shards of its own terms and entities.
 /// </summary>
 public static class SearchIndexWriter
 {
     public const string EntityFile = "search-index.js";
-    public const string FilingsFile = "search/filings.js";
-    public const int TextShardSize = 100;
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 2;
+
+    /// <summary>The 64 characters of the postings encoding; the first 32 end a number, the last 32 continue it.</summary>
+    public const string Digits = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_";
+
+    private const string Parts = "window.KB_SEARCH_PARTS=window.KB_SEARCH_PARTS||{};window.KB_SEARCH_PARTS[";
 
     private static readonly JsonWriterOptions Options = new()
     {
@@ -33,34 +51,301 @@ public static class SearchIndexWriter
 
     public static string TextFile(int shard) => $"search/text-{shard.ToString("D3", CultureInfo.InvariantCulture)}.js";
 
-    /// <summary>Every file of the index as (path relative to the site root, content), entity file first.</summary>
-    public static IReadOnlyList<(string Path, string Content)> Write(SearchIndex index)
+    public static string FilingFile(int chunk) => $"search/filings-{chunk.ToString("D3", CultureInfo.InvariantCulture)}.js";
+
+    public static string EntityPostingsFile(int chunk) => $"search/entities-{chunk.ToString("D3", CultureInfo.InvariantCulture)}.js";
+
+    /// <summary>
+    /// The file of the term shard that starts at <paramref name="prefix"/>: a–z and 0–9 as they are, any other character
+    /// as <c>_</c> and four hex digits, so names are plain ASCII and distinct on case-insensitive file systems.
+    /// </summary>
+    public static string TermFile(string prefix)
     {
-        var shards = (index.Filings.Count + TextShardSize - 1) / TextShardSize;
-        var files = new List<(string, string)>
+        var sb = new StringBuilder("search/terms-");
+        foreach (var c in prefix)
         {
-            (EntityFile, Script("KB_SEARCH_INDEX", w => WriteEntities(w, index, shards))),
-            (FilingsFile, Script("KB_SEARCH_FILINGS", w => WriteFilings(w, index))),
-        };
-        for (var s = 0; s < shards; s++)
+            if (c is (>= 'a' and <= 'z') or (>= '0' and <= '9'))
+            {
+                sb.Append(c);
+            }
+            else
+            {
+                sb.Append('_').Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+            }
+        }
+
+        return sb.Append(".js").ToString();
+    }
+
+    /// <summary>Every file of the index as (path relative to the site root, content), entity file first.</summary>
+    public static IReadOnlyList<(string Path, string Content)> Write(SearchIndex index, SearchLayout? layout = null)
+    {
+        layout ??= SearchLayout.Default;
+        var encoded = new string[index.Postings.Count];
+        Parallel.For(0, encoded.Length, i => encoded[i] = EncodePostings(index.Postings[i]));
+        var starts = TermShardStarts(index.Terms, encoded, layout);
+        var files = new List<(string, string)> { (EntityFile, Script("window.KB_SEARCH_INDEX=", w => WriteEntities(w, index, starts, layout))) };
+
+        // Term shards: shard s holds the terms from starts[s] (inclusive) to starts[s + 1]; the first holds every term before that too.
+        for (int s = 0, t = 0; s < starts.Count; s++)
         {
-            var shard = s;
-            files.Add((TextFile(s), Script($"KB_SEARCH_TEXT[{shard}]", w =>
+            var from = t;
+            while (t < index.Terms.Count && (s + 1 == starts.Count || string.CompareOrdinal(index.Terms[t], starts[s + 1]) < 0))
+            {
+                t++;
+            }
+
+            var to = t;
+            files.Add(Part(TermFile(starts[s]), w =>
+            {
+                w.WriteStartObject();
+                w.WriteStartArray("t");
+                for (var i = from; i < to; i++)
+                {
+                    w.WriteStringValue(index.Terms[i]);
+                }
+
+                w.WriteEndArray();
+                w.WriteStartArray("p");
+                for (var i = from; i < to; i++)
+                {
+                    w.WriteStringValue(encoded[i]);
+                }
+
+                w.WriteEndArray();
+                w.WriteEndObject();
+            }));
+        }
+
+        // Entity postings: the filings that name each entity, in entity id order.
+        var namedBy = new List<int>[index.Entities.Count];
+        for (var e = 0; e < namedBy.Length; e++)
+        {
+            namedBy[e] = [];
+        }
+
+        for (var f = 0; f < index.Filings.Count; f++)
+        {
+            foreach (var e in index.Filings[f].Entities)
+            {
+                namedBy[e].Add(f);
+            }
+        }
+
+        for (var c = 0; c * layout.EntityChunk < namedBy.Length; c++)
+        {
+            var chunk = c;
+            files.Add(Part(EntityPostingsFile(c), w =>
             {
                 w.WriteStartArray();
-                foreach (var f in index.Filings.Skip(shard * TextShardSize).Take(TextShardSize))
+                foreach (var ids in namedBy.Skip(chunk * layout.EntityChunk).Take(layout.EntityChunk))
+                {
+                    w.WriteStringValue(EncodePostings(ids));
+                }
+
+                w.WriteEndArray();
+            }));
+        }
+
+        // Filing rows: [slug, title, date or ""]; the page URL is filings/<slug>.html.
+        for (var c = 0; c * layout.FilingChunk < index.Filings.Count; c++)
+        {
+            var chunk = c;
+            files.Add(Part(FilingFile(c), w =>
+            {
+                w.WriteStartArray();
+                foreach (var f in index.Filings.Skip(chunk * layout.FilingChunk).Take(layout.FilingChunk))
+                {
+                    w.WriteStartArray();
+                    w.WriteStringValue(f.Slug);
+                    w.WriteStringValue(f.Title);
+                    w.WriteStringValue(Date(f.Date));
+                    w.WriteEndArray();
+                }
+
+                w.WriteEndArray();
+            }));
+        }
+
+        for (var c = 0; c * layout.TextShard < index.Filings.Count; c++)
+        {
+            var chunk = c;
+            files.Add(Part(TextFile(c), w =>
+            {
+                w.WriteStartArray();
+                foreach (var f in index.Filings.Skip(chunk * layout.TextShard).Take(layout.TextShard))
                 {
                     w.WriteStringValue(f.Text);
                 }
 
                 w.WriteEndArray();
-            }, "window.KB_SEARCH_TEXT=window.KB_SEARCH_TEXT||{};")));
+            }));
         }
 
         return files;
     }
 
-    private static string Script(string variable, Action<Utf8JsonWriter> body, string prelude = "")
+    /// <summary>
+    /// Where the term shards start, in order (the first is ""): the leaves of the prefix tree of the dictionary, a
+    /// prefix split by its next character while its terms and postings exceed <see cref="SearchLayout.TermShardBytes"/>.
+    /// A pure function of the dictionary, so a clean build and an incremental one agree; a new filing moves a boundary
+    /// only where a shard outgrows the limit, and changes only the shards of its own terms.
+    /// </summary>
+    public static IReadOnlyList<string> TermShardStarts(IReadOnlyList<string> terms, IReadOnlyList<string> postings, SearchLayout layout)
+    {
+        var size = new long[terms.Count + 1];
+        for (var i = 0; i < terms.Count; i++)
+        {
+            size[i + 1] = size[i] + terms[i].Length + postings[i].Length + 6;
+        }
+
+        var starts = new List<string>();
+        void Split(string prefix, int lo, int hi)
+        {
+            if (prefix.Length > 0 && (size[hi] - size[lo] <= layout.TermShardBytes || prefix.Length >= SearchLayout.MaxPrefixLength || hi - lo == 1))
+            {
+                starts.Add(prefix);
+                return;
+            }
+
+            // Split by the next character. A term equal to the prefix sorts first and has no next character: it goes
+            // with the shard before (each shard runs from its start to the next shard's start).
+            while (lo < hi && terms[lo].Length <= prefix.Length)
+            {
+                lo++;
+            }
+
+            for (var i = lo; i < hi;)
+            {
+                var c = terms[i][prefix.Length];
+                var j = i;
+                while (j < hi && terms[j][prefix.Length] == c)
+                {
+                    j++;
+                }
+
+                Split(prefix + c, i, j);
+                i = j;
+            }
+        }
+
+        Split("", 0, terms.Count);
+        return starts.Count == 0 ? [""] : starts;
+    }
+
+    /// <summary>
+    /// Ascending ids as text, whichever is shorter: numbers (the first id, then each gap minus one) in base 32, most
+    /// significant digit first, the last digit of a number from <c>Digits[0..31]</c> and the others from
+    /// <c>Digits[32..63]</c>; or, for ids dense enough, <c>!</c>, the first id so written, then 6 ids per character
+    /// from it (bit k of character j is id first + 6j + k).
+    /// </summary>
+    public static string EncodePostings(IReadOnlyList<int> ids)
+    {
+        var gaps = new StringBuilder();
+        var last = -1;
+        foreach (var id in ids)
+        {
+            AppendNumber(gaps, id - last - 1);
+            last = id;
+        }
+
+        if (ids.Count < 2)
+        {
+            return gaps.ToString();
+        }
+
+        var first = ids[0];
+        var chars = ((ids[^1] - first) / 6) + 1;
+        var bitmap = new StringBuilder("!");
+        AppendNumber(bitmap, first);
+        if (bitmap.Length + chars >= gaps.Length)
+        {
+            return gaps.ToString();
+        }
+
+        var bits = new int[chars];
+        foreach (var id in ids)
+        {
+            bits[(id - first) / 6] |= 1 << ((id - first) % 6);
+        }
+
+        foreach (var b in bits)
+        {
+            bitmap.Append(Digits[b]);
+        }
+
+        return bitmap.ToString();
+    }
+
+    /// <summary>The ids <see cref="EncodePostings"/> wrote.</summary>
+    public static List<int> DecodePostings(string s)
+    {
+        var ids = new List<int>();
+        if (s.StartsWith('!'))
+        {
+            var i = 1;
+            var first = ReadNumber(s, ref i);
+            for (var j = 0; i < s.Length; i++, j++)
+            {
+                var b = Digits.IndexOf(s[i], StringComparison.Ordinal);
+                for (var k = 0; k < 6; k++)
+                {
+                    if ((b & (1 << k)) != 0)
+                    {
+                        ids.Add(first + (6 * j) + k);
+                    }
+                }
+            }
+
+            return ids;
+        }
+
+        var last = -1;
+        for (var i = 0; i < s.Length;)
+        {
+            last += ReadNumber(s, ref i) + 1;
+            ids.Add(last);
+        }
+
+        return ids;
+    }
+
+    private static int ReadNumber(string s, ref int i)
+    {
+        var v = 0;
+        while (true)
+        {
+            var d = Digits.IndexOf(s[i++], StringComparison.Ordinal);
+            v = (v << 5) | (d & 31);
+            if (d < 32)
+            {
+                return v;
+            }
+        }
+    }
+
+    private static void AppendNumber(StringBuilder sb, int value)
+    {
+        Span<char> buf = stackalloc char[8];
+        var n = 0;
+        buf[n++] = Digits[value & 31];
+        for (value >>= 5; value > 0; value >>= 5)
+        {
+            buf[n++] = Digits[32 + (value & 31)];
+        }
+
+        for (var i = n - 1; i >= 0; i--)
+        {
+            sb.Append(buf[i]);
+        }
+    }
+
+    private static string Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
+
+    private static (string, string) Part(string path, Action<Utf8JsonWriter> body) =>
+        (path, Script($"{Parts}\"{path}\"]=", body));
+
+    private static string Script(string assign, Action<Utf8JsonWriter> body)
     {
         using var buffer = new MemoryStream();
         using (var w = new Utf8JsonWriter(buffer, Options))
@@ -68,10 +353,10 @@ public static class SearchIndexWriter
             body(w);
         }
 
-        return $"{prelude}window.{variable}={Encoding.UTF8.GetString(buffer.ToArray())};\n";
+        return $"{assign}{Encoding.UTF8.GetString(buffer.ToArray())};\n";
     }
 
-    private static void WriteEntities(Utf8JsonWriter w, SearchIndex index, int shards)
+    private static void WriteEntities(Utf8JsonWriter w, SearchIndex index, IReadOnlyList<string> starts, SearchLayout layout)
     {
         w.WriteStartObject();
         w.WriteNumber("v", FormatVersion);
@@ -83,9 +368,25 @@ public static class SearchIndexWriter
 
         w.WriteEndArray();
         w.WriteNumber("filings", index.Filings.Count);
-        w.WriteString("filingsFile", FilingsFile);
-        w.WriteNumber("textShardSize", TextShardSize);
-        w.WriteNumber("textShards", shards);
+
+        // [year, id of its first filing], ascending; filings before the first are undated (ids follow dates).
+        w.WriteStartArray("years");
+        for (var f = 0; f < index.Filings.Count; f++)
+        {
+            if (index.Filings[f].Date is { } d && (f == 0 || index.Filings[f - 1].Date?.Year != d.Year))
+            {
+                w.WriteStartArray();
+                w.WriteNumberValue(d.Year);
+                w.WriteNumberValue(f);
+                w.WriteEndArray();
+            }
+        }
+
+        w.WriteEndArray();
+        Strings(w, starts, "terms");
+        w.WriteNumber("filingChunk", layout.FilingChunk);
+        w.WriteNumber("entityChunk", layout.EntityChunk);
+        w.WriteNumber("textShard", layout.TextShard);
 
         // [kind, slug, name, url, target, [partner slugs], [partner names], stage, [[key, type, label], …]]
         w.WriteStartArray("entities");
@@ -116,88 +417,6 @@ public static class SearchIndexWriter
 
         w.WriteEndArray();
         w.WriteEndObject();
-    }
-
-    private static void WriteFilings(Utf8JsonWriter w, SearchIndex index)
-    {
-        w.WriteStartObject();
-
-        // [slug, title, date or "", [entity ids]]; the page URL is filings/<slug>.html.
-        w.WriteStartArray("f");
-        foreach (var f in index.Filings)
-        {
-            w.WriteStartArray();
-            w.WriteStringValue(f.Slug);
-            w.WriteStringValue(f.Title);
-            w.WriteStringValue(f.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "");
-            w.WriteStartArray();
-            foreach (var e in f.Entities)
-            {
-                w.WriteNumberValue(e);
-            }
-
-            w.WriteEndArray();
-            w.WriteEndArray();
-        }
-
-        w.WriteEndArray();
-        Strings(w, index.Terms, "terms");
-
-        // Each posting list as base-36 gaps joined by '.', a run of consecutive ids as "gap+more":
-        // "0.3+2.a" is filings 0, 3, 4, 5, 15. Words in most filings shrink to a few runs.
-        w.WriteStartArray("post");
-        var sb = new StringBuilder();
-        foreach (var ids in index.Postings)
-        {
-            sb.Clear();
-            var last = 0;
-            for (var i = 0; i < ids.Length;)
-            {
-                if (i > 0)
-                {
-                    sb.Append('.');
-                }
-
-                AppendBase36(sb, ids[i] - last);
-                var run = 0;
-                while (i + run + 1 < ids.Length && ids[i + run + 1] == ids[i + run] + 1)
-                {
-                    run++;
-                }
-
-                if (run > 0)
-                {
-                    sb.Append('+');
-                    AppendBase36(sb, run);
-                }
-
-                last = ids[i + run];
-                i += run + 1;
-            }
-
-            w.WriteStringValue(sb.ToString());
-        }
-
-        w.WriteEndArray();
-        w.WriteEndObject();
-    }
-
-    private static void AppendBase36(StringBuilder sb, int value)
-    {
-        const string Digits = "0123456789abcdefghijklmnopqrstuvwxyz";
-        Span<char> buf = stackalloc char[8];
-        var n = 0;
-        do
-        {
-            buf[n++] = Digits[value % 36];
-            value /= 36;
-        }
-        while (value > 0);
-
-        for (var i = n - 1; i >= 0; i--)
-        {
-            sb.Append(buf[i]);
-        }
     }
 
     private static void Strings(Utf8JsonWriter w, IEnumerable<string> values, string? name = null)

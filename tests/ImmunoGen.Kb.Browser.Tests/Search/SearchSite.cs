@@ -13,7 +13,8 @@ namespace ImmunoGen.Kb.Browser.Tests.Search;
 /// </summary>
 public sealed class SearchSite : IDisposable
 {
-    public SearchSite()
+    /// <param name="layout">How the index is cut into pieces; the site's default unless a test wants many tiny pieces.</param>
+    public SearchSite(SearchLayout? layout = null)
     {
         Root = Path.Combine(Path.GetTempPath(), "kb-search-" + Guid.NewGuid().ToString("N"));
         var repo = SeedGraph.RepositoryRoot();
@@ -36,7 +37,7 @@ public sealed class SearchSite : IDisposable
         Write("assets/site.css", "body { font-family: sans-serif; }\n");
 
         var index = SearchIndexBuilder.Build(SeedGraph.Build());
-        foreach (var (path, content) in SearchIndexWriter.Write(index))
+        foreach (var (path, content) in SearchIndexWriter.Write(index, layout))
         {
             Write(path, content);
         }

@@ -11,6 +11,9 @@ namespace ImmunoGen.Kb.Tests.Search;
 /// </summary>
 public static class SeedGraph
 {
+    /// <summary>The search index cut so small that every kind of piece splits many times (term shards several prefix levels deep).</summary>
+    public static readonly ImmunoGen.Kb.Search.SearchLayout TinyLayout = new(TermShardBytes: 300, FilingChunk: 1, EntityChunk: 3, TextShard: 2);
+
     public static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
