@@ -49,6 +49,76 @@
     return Math.min(prev[b.length], max + 1);
   }
 
+  // ---- SearchIndexWriter.cs: the pieces of the index and the postings encoding ------------------------
+  const DIGITS = '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_';
+  const DIGIT = new Int8Array(128).fill(-1);
+  for (let i = 0; i < DIGITS.length; i++) DIGIT[DIGITS.charCodeAt(i)] = i;
+
+  const pad3 = (n) => String(n).padStart(3, '0');
+  const textFile = (shard) => 'search/text-' + pad3(shard) + '.js';
+  const filingFile = (chunk) => 'search/filings-' + pad3(chunk) + '.js';
+  const entityPostingsFile = (chunk) => 'search/entities-' + pad3(chunk) + '.js';
+
+  function termFile(prefix) {
+    let name = '';
+    for (const c of prefix) {
+      // for…of walks code points; the writer names UTF-16 units, so split an astral character back into its two.
+      for (let i = 0; i < c.length; i++) {
+        const u = c.charCodeAt(i);
+        name += (u >= 97 && u <= 122) || (u >= 48 && u <= 57) ? c[i] : '_' + u.toString(16).padStart(4, '0');
+      }
+    }
+    return 'search/terms-' + name + '.js';
+  }
+
+  // Ascending ids: base-32 numbers (first id, then each gap minus one), or '!' first-id and 6 ids per character.
+  function decodePostings(s) {
+    const ids = [];
+    let i = 0;
+    const number = () => {
+      let v = 0;
+      for (;;) {
+        const d = DIGIT[s.charCodeAt(i++)];
+        v = (v << 5) | (d & 31);
+        if (d < 32) return v;
+      }
+    };
+    if (s.charCodeAt(0) === 33) {
+      i = 1;
+      const first = number();
+      for (let j = 0; i < s.length; i++, j += 6) {
+        const b = DIGIT[s.charCodeAt(i)];
+        for (let k = 0; b >> k; k++) if (b & (1 << k)) ids.push(first + j + k);
+      }
+      return ids;
+    }
+    let last = -1;
+    while (i < s.length) { last += number() + 1; ids.push(last); }
+    return ids;
+  }
+
+  // First position in a sorted array of strings whose value is ≥ s.
+  function lowerBound(list, s) {
+    let lo = 0, hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (list[mid] < s) lo = mid + 1; else hi = mid;
+    }
+    return lo;
+  }
+
+  function hasId(ids, id) {
+    let lo = 0, hi = ids.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (ids[mid] < id) lo = mid + 1; else hi = mid;
+    }
+    return lo < ids.length && ids[lo] === id;
+  }
+
+  // What a lookup returns while the piece of the index it needs is not loaded yet.
+  const MISSING = Object.freeze([]);
+
   // ---- SearchEngine.cs -----------------------------------------------------------------------------
   const KEY = { Name: 0, Alias: 1, Part: 2, Attribute: 3 };
   const TIER = { Text: 1, Fuzzy: 2, Prefix: 3, Attribute: 4, Part: 5, Alias: 6, Name: 7 };
@@ -60,78 +130,119 @@
   const SNIPPET_AFTER = 140;
   const KIND_RANK = { compound: 0, partner: 1, person: 2, filing: 3 };
 
+  // The engine over search-index.js and whatever pieces have arrived in `parts` (path → data; the piece files
+  // register themselves in window.KB_SEARCH_PARTS). search() answers from what is there and lists in `missing`
+  // the pieces it lacked; filings join the results only once nothing is missing, so they are never half-ranked.
   class SearchEngine {
-    constructor(index) {
+    constructor(index, parts) {
+      this.parts = parts || (window.KB_SEARCH_PARTS = window.KB_SEARCH_PARTS || {});
       this.stop = new Set(index.stop);
       this.entities = index.entities.map(([kind, slug, name, url, target, partners, partnerNames, stage, keys]) => ({
         kind, slug, name, url, target, partners, partnerNames, stage,
         keys: keys.map(([key, type, label]) => ({ key, type, label })),
       }));
-      this.filings = [];
-      this.terms = [];
-      this.post = [];
-      this.decoded = [];
-      this.filingsOf = this.entities.map(() => []);
+      this.n = index.filings;
+      this.years = index.years;
+      this.termStarts = index.terms;
+      this.filingChunk = index.filingChunk;
+      this.entityChunk = index.entityChunk;
+      this.textShard = index.textShard;
+      this.shards = new Map();
+      this.named = new Array(this.entities.length);
+      this.need = null;
+      this.missing = [];
     }
 
-    // search/filings.js: filing rows, the sorted dictionary and its delta-encoded postings.
-    attachFilings(data) {
-      this.filings = data.f.map(([slug, title, date, entities], id) => ({ id, slug, title, date, entities, url: 'filings/' + slug + '.html' }));
-      this.terms = data.terms;
-      this.post = data.post;
-      this.decoded = new Array(data.terms.length);
-      for (const f of this.filings) for (const e of f.entities) this.filingsOf[e].push(f.id);
+    // A piece of the index, or undefined (and noted as missing) when it has not arrived.
+    part(path) {
+      const data = this.parts[path];
+      if (data === undefined && this.need) this.need.add(path);
+      return data;
     }
 
-    postingsAt(i) {
-      let ids = this.decoded[i];
-      if (!ids) {
-        ids = [];
-        let last = 0;
-        for (const entry of this.post[i].split('.')) {
-          const plus = entry.indexOf('+');
-          last += parseInt(plus < 0 ? entry : entry.slice(0, plus), 36);
-          ids.push(last);
-          for (let more = plus < 0 ? 0 : parseInt(entry.slice(plus + 1), 36); more > 0; more--) ids.push(++last);
-        }
-        this.decoded[i] = ids;
+    termShard(s) {
+      const path = termFile(this.termStarts[s]);
+      let shard = this.shards.get(path);
+      if (!shard) {
+        const data = this.part(path);
+        if (!data) return null;
+        shard = { t: data.t, p: data.p, ids: new Array(data.t.length) };
+        this.shards.set(path, shard);
       }
-      return ids;
+      return shard;
     }
 
-    firstAtOrAfter(term) {
-      let lo = 0, hi = this.terms.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (this.terms[mid] < term) lo = mid + 1; else hi = mid;
-      }
-      return lo;
+    // The shard a term belongs to: the last whose start prefix is ≤ the term (the first shard for anything before).
+    shardOf(term) {
+      return Math.max(0, lowerBound(this.termStarts, term + '\0') - 1);
+    }
+
+    postingsIn(shard, i) {
+      return shard.ids[i] || (shard.ids[i] = decodePostings(shard.p[i]));
     }
 
     postingsOf(term) {
-      const i = this.firstAtOrAfter(term);
-      return i < this.terms.length && this.terms[i] === term ? this.postingsAt(i) : null;
+      const shard = this.termShard(this.shardOf(term));
+      if (!shard) return MISSING;
+      const i = lowerBound(shard.t, term);
+      return i < shard.t.length && shard.t[i] === term ? this.postingsIn(shard, i) : null;
+    }
+
+    // The filings that name entity e (ascending ids).
+    filingsNaming(e) {
+      if (this.named[e]) return this.named[e];
+      const chunk = Math.floor(e / this.entityChunk);
+      const data = this.part(entityPostingsFile(chunk));
+      if (!data) return MISSING;
+      return (this.named[e] = decodePostings(data[e - chunk * this.entityChunk]));
+    }
+
+    // [slug, title, date] of filing id.
+    row(id) {
+      const chunk = Math.floor(id / this.filingChunk);
+      const data = this.part(filingFile(chunk));
+      return data ? data[id - chunk * this.filingChunk] : undefined;
+    }
+
+    textFileOf(id) { return textFile(Math.floor(id / this.textShard)); }
+
+    text(id) {
+      const data = this.parts[this.textFileOf(id)];
+      return data ? data[id % this.textShard] : undefined;
+    }
+
+    // Ids [from, to) of the filings dated in a year (ids follow dates, undated first).
+    yearRange(year) {
+      const i = this.years.findIndex(([y]) => y === year);
+      if (i < 0) return [0, 0];
+      return [this.years[i][1], i + 1 < this.years.length ? this.years[i + 1][1] : this.n];
     }
 
     search(query, filters = {}, limit = 20) {
-      const q = normalize(query);
-      if (q.length === 0 || limit <= 0) return [];
-      const ws = words(query);
-      const hits = [];
-      const strong = [];
-      this.entities.forEach((entity, e) => {
-        const match = matchEntity(entity, q, ws);
-        if (!match) return;
-        if (match.tier >= TIER.Attribute) strong.push(e);
-        if (passesEntity(entity, filters)) hits.push(entityResult(entity, match));
-      });
-      hits.sort(compare);
-      const top = hits.slice(0, limit);
-      for (const f of this.filingHits(query, q, ws, strong, filters, limit - top.length)) {
-        f.terms = this.snippetTerms(f.id, q, ws, strong);
-        top.push(f);
+      this.need = new Set();
+      try {
+        const q = normalize(query);
+        if (q.length === 0 || limit <= 0) return [];
+        const ws = words(query);
+        const hits = [];
+        const strong = [];
+        this.entities.forEach((entity, e) => {
+          const match = matchEntity(entity, q, ws);
+          if (!match) return;
+          if (match.tier >= TIER.Attribute) strong.push(e);
+          if (passesEntity(entity, filters)) hits.push(entityResult(entity, match));
+        });
+        hits.sort(compare);
+        const top = hits.slice(0, limit);
+        for (const f of this.filingHits(query, q, ws, strong, filters, limit - top.length)) {
+          f.terms = this.snippetTerms(f.id, q, ws, strong);
+          top.push(f);
+        }
+        return top;
+      } finally {
+        this.missing = [...this.need];
+        this.need = null;
       }
-      return top;
     }
 
     suggest(query) {
@@ -146,29 +257,33 @@
       return found.slice(0, MAX_SUGGESTIONS);
     }
 
-    passesFiling(filing, f) {
-      if ((f.kind && f.kind !== 'filing') || (f.year && filing.date.slice(0, 4) !== String(f.year))) return false;
-      return !f.partner || filing.entities.some((e) => this.entities[e].kind === 'partner' && this.entities[e].slug === f.partner);
-    }
-
     // Newest first (highest id) within a score; marks per filing keep a query that hits every filing linear.
+    // The year filter is an id range; the partner filter, the filings that name the partner.
     filingHits(query, q, ws, strong, filters, need) {
       const hits = [];
-      const n = this.filings.length;
-      if (need <= 0 || n === 0) return hits;
+      const n = this.n;
+      if (need <= 0 || n === 0 || (filters.kind && filters.kind !== 'filing')) return hits;
       const mark = new Uint8Array(n);
       const because = new Int32Array(n);
       for (const e of strong) {
-        for (const f of this.filingsOf[e]) if (mark[f] !== 2) { mark[f] = 2; because[f] = e; }
+        for (const f of this.filingsNaming(e)) if (mark[f] !== 2) { mark[f] = 2; because[f] = e; }
+      }
+      let partner = null;
+      if (filters.partner) {
+        partner = new Uint8Array(n);
+        const p = this.entities.findIndex((x) => x.kind === 'partner' && x.slug === filters.partner);
+        if (p >= 0) for (const f of this.filingsNaming(p)) partner[f] = 1;
       }
       this.markText(mark, q, ws);
+      if (this.need.size > 0) return hits;
+      const [from, to] = filters.year ? this.yearRange(filters.year) : [0, n];
       const textWhy = 'text "' + query.trim() + '"';
       for (let score = 1; score >= 0 && hits.length < need; score--) {
-        for (let f = n - 1; f >= 0 && hits.length < need; f--) {
-          const filing = this.filings[f];
-          if (mark[f] === score + 1 && this.passesFiling(filing, filters)) {
+        for (let f = to - 1; f >= from && hits.length < need; f--) {
+          if (mark[f] === score + 1 && (!partner || partner[f])) {
+            const [slug, title, date] = this.row(f) || [];
             const why = score === 1 ? 'mentions ' + this.entities[because[f]].name : textWhy;
-            hits.push({ kind: 'filing', slug: filing.slug, title: filing.title, url: filing.url, why, tier: TIER.Text, score, date: filing.date, id: f });
+            hits.push({ kind: 'filing', slug, title, url: 'filings/' + slug + '.html', why, tier: TIER.Text, score, date, id: f });
           }
         }
       }
@@ -183,17 +298,32 @@
       let acc = null;
       for (let i = 0; i < terms.length; i++) {
         const ids = i === terms.length - 1 && terms[i].length >= 3 ? this.prefixPostings(terms[i]) : this.postingsOf(terms[i]) || [];
+        if (ids === MISSING) continue; // not loaded: ask for every word's shard at once, answer on the next pass
         acc = acc === null ? ids : intersect(acc, ids);
-        if (acc.length === 0) return;
+        if (acc.length === 0 && this.need.size === 0) return;
       }
       markAll(mark, acc || []);
     }
 
+    // Union of the postings of the first MAX_PREFIX_TERMS terms starting with prefix; they may run on into later shards.
     prefixPostings(prefix) {
-      const seen = new Uint8Array(this.filings.length);
-      let i = this.firstAtOrAfter(prefix);
-      for (let n = 0; i < this.terms.length && n < MAX_PREFIX_TERMS && this.terms[i].startsWith(prefix); i++, n++) {
-        for (const id of this.postingsAt(i)) seen[id] = 1;
+      let s = this.shardOf(prefix);
+      let shard = this.termShard(s);
+      if (!shard) return MISSING;
+      const seen = new Uint8Array(this.n);
+      let i = lowerBound(shard.t, prefix);
+      for (let n = 0; n < MAX_PREFIX_TERMS;) {
+        if (i >= shard.t.length) {
+          if (++s >= this.termStarts.length) break;
+          shard = this.termShard(s);
+          if (!shard) return MISSING;
+          i = 0;
+          continue;
+        }
+        if (!shard.t[i].startsWith(prefix)) break;
+        for (const id of this.postingsIn(shard, i)) seen[id] = 1;
+        i++;
+        n++;
       }
       const ids = [];
       for (let id = 0; id < seen.length; id++) if (seen[id]) ids.push(id);
@@ -201,10 +331,9 @@
     }
 
     snippetTerms(id, q, ws, strong) {
-      const filing = this.filings[id];
       const terms = [q, ...ws.filter((w) => w.length >= 2 && !this.stop.has(w))];
       for (const e of strong) {
-        if (filing.entities.includes(e)) for (const k of this.entities[e].keys) if (k.type <= KEY.Alias) terms.push(k.key);
+        if (hasId(this.filingsNaming(e), id)) for (const k of this.entities[e].keys) if (k.type <= KEY.Alias) terms.push(k.key);
       }
       return [...new Set(terms)];
     }
@@ -338,14 +467,21 @@
   // ---- The page ------------------------------------------------------------------------------------
   const root = document.documentElement.dataset.root ?? document.body?.dataset.root ?? '';
 
+  // Each file once: a script tag relative to the site root (works from file:// and under any base path).
+  const loading = new Map();
   function loadScript(path) {
-    return new Promise((resolve, reject) => {
-      const s = document.createElement('script');
-      s.src = root + path;
-      s.onload = () => resolve();
-      s.onerror = () => reject(new Error('could not load ' + path));
-      document.head.appendChild(s);
-    });
+    let p = loading.get(path);
+    if (!p) {
+      p = new Promise((resolve, reject) => {
+        const s = document.createElement('script');
+        s.src = root + path;
+        s.onload = () => resolve();
+        s.onerror = () => { loading.delete(path); s.remove(); reject(new Error('could not load ' + path)); };
+        document.head.appendChild(s);
+      });
+      loading.set(path, p);
+    }
+    return p;
   }
 
   const GROUPS = [['compound', 'Compounds'], ['partner', 'Partners'], ['person', 'People'], ['filing', 'Filings']];
@@ -366,12 +502,9 @@
     const status = page.querySelector('#kb-status');
     const out = page.querySelector('#kb-results');
     const header = document.getElementById('site-q');
-    const texts = (window.KB_SEARCH_TEXT = window.KB_SEARCH_TEXT || {});
-    const pendingShards = new Set();
+    const textsAsked = new Set();
     let engine = null;
     let active = -1;
-    let shardCount = 0;
-    let shardSize = 100;
 
     const params = new URLSearchParams(location.search);
     input.value = params.get('q') ?? '';
@@ -416,8 +549,7 @@
       const shown = details.filter((d) => d);
       if (shown.length > 0) li.append(el('div', 'kb-meta', shown.join(' · ')));
       if (r.kind === 'filing') {
-        const shard = Math.floor(r.id / shardSize);
-        const text = texts[shard]?.[r.id - shard * shardSize];
+        const text = engine.text(r.id);
         if (text !== undefined) {
           const s = snippet(text, r.terms);
           const p = el('p', 'kb-snippet');
@@ -428,9 +560,9 @@
           }
           p.append(s.text.slice(at));
           li.append(p);
-        } else if (shard < shardCount && !pendingShards.has(shard)) {
-          pendingShards.add(shard);
-          loadScript('search/text-' + String(shard).padStart(3, '0') + '.js').then(run, () => {});
+        } else if (!textsAsked.has(engine.textFileOf(r.id))) {
+          textsAsked.add(engine.textFileOf(r.id));
+          loadScript(engine.textFileOf(r.id)).then(run, () => {});
         }
       }
       li.addEventListener('mousemove', () => { const n = items().indexOf(li); if (n !== active) setActive(n); });
@@ -438,9 +570,14 @@
     }
 
     let lastRun = null;
+    let generation = 0;
 
+    // Runs the query on what has arrived and shows it; when the query needs pieces of the index that have not
+    // (term shards of its words, the filings of the entities it found, the rows of the filings it shows), loads
+    // them all at once and runs again. data-done says the results on screen are complete for that query.
     function run() {
       if (!engine) return;
+      const gen = ++generation;
       const query = input.value;
       keepInUrl();
       // A re-render for the same query (more of the index arrived) keeps the keyboard selection.
@@ -450,8 +587,23 @@
       out.replaceChildren();
       active = -1;
       input.removeAttribute('aria-activedescendant');
-      if (normalize(query).length === 0) { status.textContent = ''; return; }
+      if (normalize(query).length === 0) { status.textContent = ''; page.dataset.done = query; return; }
       const results = engine.search(query, filters(), LIMIT);
+      const missing = engine.missing;
+      if (missing.length > 0) {
+        delete page.dataset.done;
+        Promise.all(missing.map(loadScript)).then(() => { if (gen === generation) run(); }, (err) => {
+          if (gen !== generation) return;
+          status.textContent = 'Search is unavailable: ' + err.message + '.';
+          page.dataset.ready = 'error';
+        });
+      } else {
+        page.dataset.done = query;
+      }
+      if (results.length === 0 && missing.length > 0) {
+        status.textContent = 'Searching…';
+        return;
+      }
       if (results.length === 0) {
         status.textContent = 'No results for “' + query.trim() + '”.';
         const sugg = engine.suggest(query);
@@ -504,27 +656,17 @@
     loadScript('search-index.js').then(() => {
       const index = window.KB_SEARCH_INDEX;
       engine = new SearchEngine(index);
-      shardCount = index.textShards;
-      shardSize = index.textShardSize;
       for (const e of engine.entities.filter((x) => x.kind === 'partner')) {
         const o = el('option', '', e.name);
         o.value = e.slug;
         partner.append(o);
       }
+      for (const [y] of [...engine.years].reverse()) { const o = el('option', '', String(y)); o.value = String(y); year.append(o); }
       partner.value = params.get('partner') ?? '';
       kind.value = params.get('kind') ?? '';
+      year.value = params.get('year') ?? '';
       status.textContent = '';
       run();
-      page.dataset.ready = 'entities';
-      return index.filings > 0 ? loadScript(index.filingsFile) : null;
-    }).then(() => {
-      if (window.KB_SEARCH_FILINGS) {
-        engine.attachFilings(window.KB_SEARCH_FILINGS);
-        const years = [...new Set(engine.filings.map((f) => f.date.slice(0, 4)).filter((y) => y))].sort().reverse();
-        for (const y of years) { const o = el('option', '', y); o.value = y; year.append(o); }
-        year.value = params.get('year') ?? '';
-        run();
-      }
       page.dataset.ready = 'all';
     }).catch((err) => {
       status.textContent = 'Search is unavailable: ' + err.message + '.';
@@ -534,7 +676,7 @@
   }
 
   // For benchmarks and debugging in the console: the engine without the page.
-  window.KbSearch = Object.freeze({ SearchEngine, normalize, words, distance, snippet });
+  window.KbSearch = Object.freeze({ SearchEngine, normalize, words, distance, snippet, decodePostings, load: loadScript });
 
   function start() {
     const page = document.getElementById('kb-search');

@@ -1,0 +1,1 @@
+window.KB_SEARCH_PARTS=window.KB_SEARCH_PARTS||{};window.KB_SEARCH_PARTS["search/entities-000.js"]=["!0f","!0f","10","!0f","!0f","02","!0f","000","000","000","000","000","!0f","000","!0f","2","100","100","100","001"];

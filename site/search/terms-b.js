@@ -1,0 +1,1 @@
+window.KB_SEARCH_PARTS=window.KB_SEARCH_PARTS||{};window.KB_SEARCH_PARTS["search/terms-b.js"]={"t":["based","bcell","behalf","being","between","binds","biopharmaceuticals","blood","body","broader","but"],"p":["11","02","02","100","001","01","3","2","1","001","2"]};

@@ -1,0 +1,1 @@
+window.KB_SEARCH_PARTS=window.KB_SEARCH_PARTS||{};window.KB_SEARCH_PARTS["search/terms-f.js"]={"t":["factor","failed","favorably","fax","fee","filed","financial","findings","first","fiscal","five","following","foreign","foreignbody","found","four","functions","funding"],"p":["0","2","2","100","1","3","10","2","3","3","20","3","1","1","2","2","2","02"]};

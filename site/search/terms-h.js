@@ -1,0 +1,1 @@
+window.KB_SEARCH_PARTS=window.KB_SEARCH_PARTS||{};window.KB_SEARCH_PARTS["search/terms-h.js"]={"t":["half","hausner","hematological","herewith","high","hodgkin","homogenous","huc242","huc242dm4","human","humanization","humanize","humanized"],"p":["10","100","3","3","2","02","2","10","10","1","1","1","1"]};

@@ -1,0 +1,1 @@
+window.KB_SEARCH_PARTS=window.KB_SEARCH_PARTS||{};window.KB_SEARCH_PARTS["search/terms-l.js"]={"t":["least","leukemia","levels","license","licensed","licenses","life","like","limiting","low","lung","lymphoma"],"p":["2","0","2","1","001","1","2","0","2","2","2","02"]};

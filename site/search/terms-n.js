@@ -1,0 +1,1 @@
+window.KB_SEARCH_PARTS=window.KB_SEARCH_PARTS||{};window.KB_SEARCH_PARTS["search/terms-n.js"]={"t":["naked","nasdaq","nci","need","new","no","non","nonexclusive","nonhodgkins","nononcology","nonsmall","not","novel","november","now","number"],"p":["02","!0f","2","2","20","!0f","!0f","1","02","1","2","2","02","2","001","10"]};

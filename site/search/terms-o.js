@@ -1,0 +1,1 @@
+window.KB_SEARCH_PARTS=window.KB_SEARCH_PARTS||{};window.KB_SEARCH_PARTS["search/terms-o.js"]={"t":["october","officer","once","oncology","one","ongoing","only","origin","other","our","over","overexpressed","own"],"p":["001","10","2","1","20","01","2","1","20","001","3","0","3"]};

@@ -1,0 +1,1 @@
+window.KB_SEARCH_PARTS=window.KB_SEARCH_PARTS||{};window.KB_SEARCH_PARTS["search/terms-u.js"]={"t":["unconjugated","under","undetected","until","upon","us","usa","use","used","using"],"p":["0","00","1","2","1","1","3","1","1","02"]};
