@@ -60,6 +60,13 @@ internal static partial class EventRules
     [GeneratedRegex(@"\b(?:was|were|been|being|is|are|and|be)\s+$", RegexOptions.IgnoreCase)]
     private static partial Regex PassiveBefore();
 
+    /// <summary>
+    /// False when no rule can fire: money needs a "$", the other rules a compound or partner in the sentence.
+    /// Lets the analyzer skip most sentences without running a regex.
+    /// </summary>
+    public static bool MayHaveEvents(string sentence, List<SentenceEntity> entities) =>
+        sentence.Contains('$', StringComparison.Ordinal) || entities.Exists(e => e.Entity.Kind is EntityKind.Compound or EntityKind.Partner);
+
     public static IEnumerable<EventDraft> Read(
         SentenceSpan sentence,
         IReadOnlyList<SentenceEntity> entities,
