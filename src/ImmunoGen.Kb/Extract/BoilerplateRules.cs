@@ -26,7 +26,7 @@ internal static partial class BoilerplateRules
 
     // Most paragraphs have none of the words, and the case-insensitive pattern need not run.
     private static bool MayBeBoilerplate(string text) =>
-        BoilerplateWords.Any(w => text.Contains(w, StringComparison.OrdinalIgnoreCase));
+        Literals.ContainsAny(text, BoilerplateWords, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>A flag per block, in block order.</summary>
     public static bool[] Flags(IReadOnlyList<BodyBlock> blocks)

@@ -63,40 +63,35 @@ internal static partial class DiscoveryPatterns
         // The runs are only needed once some rule matches, which most blocks never reach.
         List<(int Start, int End)>? taken = null;
 
-        // Cheap substring checks first: most blocks name no conjugate or INN, and the regexes then need not run.
-        var hasConjugate = text.Contains("-DM", StringComparison.Ordinal) || text.Contains("-DGN", StringComparison.Ordinal) || text.Contains("-IGN", StringComparison.Ordinal);
-        var hasInn = text.Contains("mab", StringComparison.OrdinalIgnoreCase);
-        if (hasConjugate)
+        // Most blocks name no conjugate or INN: conjugates are looked for only around a payload, INNs only where "mab" is.
+        foreach (var m in ConjugateMatches(text))
         {
-            foreach (Match m in Conjugate().Matches(text))
+            var ab = m.Groups["ab"].Value;
+            if (!ab.Any(char.IsDigit) && !ab.EndsWith("mab", StringComparison.Ordinal))
             {
-                var ab = m.Groups["ab"].Value;
-                if (!ab.Any(char.IsDigit) && !ab.EndsWith("mab", StringComparison.Ordinal))
-                {
-                    continue;
-                }
-
-                taken ??= EncodedRuns(text);
-                taken.Add((m.Index, m.Index + m.Length));
-                if (wanted?.Invoke(m.Index, m.Length, m.Value) == false)
-                {
-                    continue;
-                }
-
-                yield return new Candidate(m.Index, m.Length, new Compound
-                {
-                    Slug = Slug.From(m.Value),
-                    Name = m.Value,
-                    CompoundKind = "antibody-drug conjugate",
-                    Antibody = ab,
-                    Payload = m.Groups["pl"].Value,
-                    Target = TargetNear(text, m.Index, m.Length),
-                    Discovered = true,
-                });
+                continue;
             }
+
+            taken ??= EncodedRuns(text);
+            taken.Add((m.Index, m.Index + m.Length));
+            if (wanted?.Invoke(m.Index, m.Length, m.Value) == false)
+            {
+                continue;
+            }
+
+            yield return new Candidate(m.Index, m.Length, new Compound
+            {
+                Slug = Slug.From(m.Value),
+                Name = m.Value,
+                CompoundKind = "antibody-drug conjugate",
+                Antibody = ab,
+                Payload = m.Groups["pl"].Value,
+                Target = TargetNear(text, m.Index, m.Length),
+                Discovered = true,
+            });
         }
 
-        if (hasInn)
+        if (text.Contains("mab", StringComparison.OrdinalIgnoreCase))
         {
             foreach (Match m in ConjugateInn().Matches(text))
             {
@@ -202,20 +197,81 @@ internal static partial class DiscoveryPatterns
     }
 
     /// <summary>
-    /// A test <see cref="CodeName"/> needs to pass to match at all: a capital letter followed by a digit, directly or
-    /// after one hyphen or whitespace. Most blocks fail it, and the pattern, which tries every capital, need not run.
+    /// The matches of <see cref="Conjugate"/> in <paramref name="text"/>, the same as <c>Conjugate().Matches(text)</c>,
+    /// found by running the pattern only over the runs of letters, digits and hyphens that hold a payload ("-DM",
+    /// "-DGN", "-IGN"). A conjugate name lies within one such run; the pattern, which tries every letter, then never
+    /// scans the prose between.
+    /// </summary>
+    private static IEnumerable<Match> ConjugateMatches(string text)
+    {
+        var from = 0;
+        for (var marker = NextPayload(text, from); marker >= 0; marker = NextPayload(text, from))
+        {
+            var runStart = marker;
+            while (runStart > 0 && IsNameChar(text[runStart - 1]))
+            {
+                runStart--;
+            }
+
+            var runEnd = marker;
+            while (runEnd < text.Length && IsNameChar(text[runEnd]))
+            {
+                runEnd++;
+            }
+
+            // One character more on each side, so the look-behind and look-ahead see what they see in the whole text.
+            // No match starts on the one before: it is a separator, or the digit that ended the previous match.
+            var start = Math.Max(from, runStart);
+            var windowStart = Math.Max(0, start - 1);
+            var windowEnd = Math.Min(text.Length, runEnd + 1);
+            var m = Conjugate().Match(text, windowStart, windowEnd - windowStart);
+            if (m.Success)
+            {
+                yield return m;
+                from = m.Index + m.Length;
+            }
+            else
+            {
+                from = runEnd;
+            }
+        }
+
+        static int NextPayload(string text, int from)
+        {
+            var next = -1;
+            foreach (var payload in PayloadMarkers)
+            {
+                var at = text.IndexOf(payload, from, StringComparison.Ordinal);
+                if (at >= 0 && (next < 0 || at < next))
+                {
+                    next = at;
+                }
+            }
+
+            return next;
+        }
+
+        // Every character Conjugate can match (its \d takes any Unicode digit).
+        static bool IsNameChar(char c) => char.IsAsciiLetter(c) || char.IsDigit(c) || c == '-';
+    }
+
+    private static readonly string[] PayloadMarkers = ["-DM", "-DGN", "-IGN"];
+
+    /// <summary>
+    /// A test <see cref="CodeName"/> needs to pass to match at all: two capital letters followed by two digits, directly
+    /// or after one hyphen or whitespace. Most blocks fail it, and the pattern, which tries every capital, need not run.
     /// </summary>
     private static bool MayHaveCodeName(string text)
     {
-        for (var i = 0; i + 1 < text.Length; i++)
+        for (var i = 1; i + 2 < text.Length; i++)
         {
-            if (!char.IsAsciiLetterUpper(text[i]))
+            if (!char.IsAsciiLetterUpper(text[i]) || !char.IsAsciiLetterUpper(text[i - 1]))
             {
                 continue;
             }
 
-            var next = text[i + 1];
-            if (char.IsDigit(next) || ((next == '-' || char.IsWhiteSpace(next)) && i + 2 < text.Length && char.IsDigit(text[i + 2])))
+            var digits = text[i + 1] == '-' || char.IsWhiteSpace(text[i + 1]) ? i + 2 : i + 1;
+            if (digits + 1 < text.Length && char.IsDigit(text[digits]) && char.IsDigit(text[digits + 1]))
             {
                 return true;
             }
@@ -361,7 +417,7 @@ internal static partial class DiscoveryPatterns
                 SubjectLicensed: licensed || sentence.Contains("obtained", StringComparison.Ordinal) || sentence.Contains("acquired", StringComparison.Ordinal)
                     || sentence.Contains("took", StringComparison.Ordinal) || sentence.Contains("exercised", StringComparison.Ordinal),
                 LicensedTo: licensed,
-                AgreementWith: with && Array.Exists(AgreementWords, w => sentence.Contains(w, StringComparison.Ordinal)),
+                AgreementWith: with && Literals.ContainsAny(sentence, AgreementWords),
                 DevelopedBy: (with || sentence.Contains(" by ", StringComparison.Ordinal))
                     && (licensed || sentence.Contains("develop", StringComparison.Ordinal) || sentence.Contains("partnered", StringComparison.Ordinal)),
                 ListVerb: sentence.Contains(" have ", StringComparison.Ordinal));
@@ -507,6 +563,14 @@ internal static partial class DiscoveryPatterns
 
     private static string TrimLeading(string name)
     {
+        // Usually there is nothing to drop: single spaces, no stop word in front. The name is then its own result.
+        var firstSpace = name.IndexOf(' ', StringComparison.Ordinal);
+        if (firstSpace != 0 && !name.EndsWith(' ') && !name.Contains("  ", StringComparison.Ordinal)
+            && !LeadingStopWords.Contains(firstSpace < 0 ? name : name[..firstSpace]))
+        {
+            return name;
+        }
+
         var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
         while (words.Count > 0 && LeadingStopWords.Contains(words[0]))
         {
@@ -523,9 +587,11 @@ internal static partial class DiscoveryPatterns
         CodeName().Match(text) is { Success: true } code && code.Length == text.Length
         || Conjugate().Match(text) is { Success: true } conjugate && conjugate.Length == text.Length;
 
+    private static readonly char[] ListPunctuation = [',', ';', ':'];
+
     private static Partner? PartnerStub(string raw, string? paren, string relationship)
     {
-        var full = TrimLeading(raw.Trim().TrimEnd(',', ';', ':'));
+        var full = TrimLeading(raw.Trim().TrimEnd(ListPunctuation));
         if (full.Length < 2 || !OrgShape().IsMatch(full) || full.Split(' ').Length > 6 || NonPartnerRules.IsNonPartner(full, out _) || IsCompoundName(full))
         {
             return null;
@@ -644,7 +710,7 @@ internal static partial class DiscoveryPatterns
     {
         // Each pattern needs a literal word to match at all; looking for that word first spares most paragraphs the
         // name patterns, which try every capitalized pair of words.
-        var attributed = SaidWords.Any(w => text.Contains(w, StringComparison.Ordinal));
+        var attributed = Literals.ContainsAny(text, SaidWords);
         foreach (Match m in attributed ? SaidName().Matches(text).Concat(NameSaid().Matches(text)) : Enumerable.Empty<Match>())
         {
             var title = m.Groups["title"].Value.Trim();
@@ -835,7 +901,7 @@ internal static partial class DiscoveryPatterns
     public static IEnumerable<(int Start, int Length, string Surname)> Honorifics(string text)
     {
         // The honorific and its period are literal: a block without one skips the pattern.
-        if (!HonorificWords.Any(h => text.Contains(h, StringComparison.Ordinal)))
+        if (!Literals.ContainsAny(text, HonorificWords))
         {
             yield break;
         }

@@ -202,16 +202,16 @@ public sealed partial class FilingAnalyzer
                 continue;
             }
 
-            var paragraphCompounds = perBlock[i].Where(m => m.Entity.Kind == EntityKind.Compound).Select(m => m.Entity.Slug).Distinct().ToList();
-            var paragraphPartners = perBlock[i].Where(m => m.Entity.Kind == EntityKind.Partner).Select(m => m.Entity.Slug).Distinct().ToList();
+            List<string>? paragraphCompounds = null;
+            List<string>? paragraphPartners = null;
             foreach (var s in sentencesOf[i])
             {
-                var inSentence = new List<SentenceEntity>();
+                List<SentenceEntity>? inSentence = null;
                 foreach (var m in perBlock[i])
                 {
                     if (m.Start >= s.Start && m.Start < s.End)
                     {
-                        inSentence.Add(new SentenceEntity(m.Start - s.Start, m.Entity));
+                        (inSentence ??= []).Add(new SentenceEntity(m.Start - s.Start, m.Entity));
                     }
                 }
 
@@ -222,7 +222,9 @@ public sealed partial class FilingAnalyzer
                     continue;
                 }
 
-                drafts.AddRange(EventRules.Read(s, inSentence, paragraphCompounds, paragraphPartners, filingPartner, date, blocks[i].Id, at));
+                paragraphCompounds ??= DistinctSlugs(perBlock[i], EntityKind.Compound, 0, int.MaxValue);
+                paragraphPartners ??= DistinctSlugs(perBlock[i], EntityKind.Partner, 0, int.MaxValue);
+                drafts.AddRange(EventRules.Read(s, inSentence ?? [], paragraphCompounds, paragraphPartners, filingPartner, date, blocks[i].Id, at));
             }
         }
 
@@ -233,6 +235,12 @@ public sealed partial class FilingAnalyzer
         for (var i = 0; i < blocks.Count; i++)
         {
             if (blocks[i].IsHeading)
+            {
+                continue;
+            }
+
+            // The pattern opens with a quotation mark: a paragraph without one has no quote.
+            if (blocks[i].Text.AsSpan().IndexOfAny('"', '“') < 0)
             {
                 continue;
             }
@@ -272,12 +280,12 @@ public sealed partial class FilingAnalyzer
                 foreach (var s in sentencesOf[i])
                 {
                     // A stage statement only counts for the compounds its sentence names: look for those first.
-                    if (!perBlock[i].Exists(m => m.Entity.Kind == EntityKind.Compound && m.Start >= s.Start && m.Start < s.End) || StageOf(s.Text) is not { } stage)
+                    if (DistinctSlugsOrNull(perBlock[i], EntityKind.Compound, s.Start, s.End) is not { } named || StageOf(s.Text) is not { } stage)
                     {
                         continue;
                     }
 
-                    foreach (var c in perBlock[i].Where(m => m.Entity.Kind == EntityKind.Compound && m.Start >= s.Start && m.Start < s.End).Select(m => m.Entity.Slug).Distinct())
+                    foreach (var c in named)
                     {
                         stages.Add(new StageSeen(c, asOf, stage, blocks[i].Id));
                     }
@@ -419,8 +427,39 @@ public sealed partial class FilingAnalyzer
     private static IEnumerable<string> FirstMentions(List<EntityMention> mentions, EntityKind kind) =>
         mentions.Where(m => m.Entity.Kind == kind).Select(m => m.Entity.Slug).Distinct(StringComparer.Ordinal);
 
-    private static bool Overlaps(IReadOnlyList<AliasMatch> matches, int start, int length) =>
-        matches.Any(m => start < m.Start + m.Length && start + length > m.Start);
+    private static bool Overlaps(IReadOnlyList<AliasMatch> matches, int start, int length)
+    {
+        for (var k = 0; k < matches.Count; k++)
+        {
+            if (start < matches[k].Start + matches[k].Length && start + length > matches[k].Start)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The slugs of one kind mentioned from <paramref name="from"/> up to <paramref name="to"/>, once each, in order of
+    /// first mention; null when there are none.
+    /// </summary>
+    private static List<string>? DistinctSlugsOrNull(List<EntityMention> mentions, EntityKind kind, int from, int to)
+    {
+        List<string>? slugs = null;
+        foreach (var m in mentions)
+        {
+            if (m.Entity.Kind == kind && m.Start >= from && m.Start < to && !(slugs?.Contains(m.Entity.Slug) ?? false))
+            {
+                (slugs ??= []).Add(m.Entity.Slug);
+            }
+        }
+
+        return slugs;
+    }
+
+    private static List<string> DistinctSlugs(List<EntityMention> mentions, EntityKind kind, int from, int to) =>
+        DistinctSlugsOrNull(mentions, kind, from, to) ?? [];
 
     /// <summary>Registry matches and discovered-name matches, non-overlapping, the longer winning where they collide.</summary>
     private static List<AliasMatch> Combine(IReadOnlyList<AliasMatch> known, IReadOnlyList<AliasMatch> discovered)
