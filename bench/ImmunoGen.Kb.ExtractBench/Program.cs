@@ -52,11 +52,13 @@ foreach (var (label, registry) in registries)
     var analyzer = new FilingAnalyzer(registry);
     var times = new List<double>();
     var cpuTimes = new List<double>();
+    var gcs = new List<int>();
     long allocated = 0;
     for (var r = 0; r < rounds; r++)
     {
         var before = GC.GetAllocatedBytesForCurrentThread();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var gc0 = GC.CollectionCount(0);
         var sw = Stopwatch.StartNew();
         for (var i = 0; i < bodies.Count; i++)
         {
@@ -64,6 +66,7 @@ foreach (var (label, registry) in registries)
         }
 
         times.Add(sw.Elapsed.TotalMilliseconds);
+        gcs.Add(GC.CollectionCount(0) - gc0);
         cpuTimes.Add((Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds);
         allocated = GC.GetAllocatedBytesForCurrentThread() - before;
     }
@@ -76,7 +79,7 @@ foreach (var (label, registry) in registries)
     }
 
     var best = times.Min();
-    Console.WriteLine($"{label,-16} first {times[0],6:F0} ms (cpu {cpuTimes[0],6:F0} ms)  best {best,6:F0} ms  {best / bodies.Count,6:F3} ms/filing  {allocated / bodies.Count / 1024.0,7:F1} KB/filing");
+    Console.WriteLine($"{label,-16} first {times[0],6:F0} ms (cpu {cpuTimes[0],6:F0} ms, {gcs[0]} GCs)  best {best,6:F0} ms  {best / bodies.Count,6:F3} ms/filing  {allocated / bodies.Count / 1024.0,7:F1} KB/filing");
 }
 
 if (parts)
