@@ -20,6 +20,14 @@ internal static partial class BoilerplateRules
     [GeneratedRegex(@"forward-looking\s+statements|safe\s+harbor|Private\s+Securities\s+Litigation\s+Reform\s+Act|copy\s+of\s+the\s+press\s+release\s+is\s+attached|Pursuant\s+to\s+the\s+requirements\s+of\s+the\s+Securities\s+Exchange\s+Act|is\s+(?:being\s+)?furnished\s+(?:herewith|pursuant)|shall\s+not\s+be\s+deemed\s+[""“]?filed", RegexOptions.IgnoreCase)]
     private static partial Regex BoilerplateText();
 
+    // One word of each BoilerplateText alternative, compared ignoring case; keep the two the same. None has a "k": the
+    // regex would match a Kelvin sign for it, which an ordinal comparison does not.
+    private static readonly string[] BoilerplateWords = ["forward", "harbor", "litigation", "attached", "pursuant", "furnished", "deemed"];
+
+    // Most paragraphs have none of the words, and the case-insensitive pattern need not run.
+    private static bool MayBeBoilerplate(string text) =>
+        Literals.ContainsAny(text, BoilerplateWords, StringComparison.OrdinalIgnoreCase);
+
     /// <summary>A flag per block, in block order.</summary>
     public static bool[] Flags(IReadOnlyList<BodyBlock> blocks)
     {
@@ -37,7 +45,7 @@ internal static partial class BoilerplateRules
                 continue;
             }
 
-            flags[i] = inAbout || BoilerplateText().IsMatch(text);
+            flags[i] = inAbout || (MayBeBoilerplate(text) && BoilerplateText().IsMatch(text));
         }
 
         return flags;

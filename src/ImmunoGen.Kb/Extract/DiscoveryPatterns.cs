@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 using ImmunoGen.Kb.Content;
 
@@ -52,15 +53,18 @@ internal static partial class DiscoveryPatterns
     [GeneratedRegex(@"\b(?:naked|unconjugated)\b", RegexOptions.IgnoreCase)]
     private static partial Regex NakedWords();
 
-    public static IEnumerable<Candidate> Compounds(string text)
+    /// <summary>
+    /// Compound names in a block, left to right by rule. <paramref name="wanted"/> (start, length, name) says which
+    /// candidates the caller keeps; a stub, whose kind and target take more regexes, is built only for those.
+    /// </summary>
+    public static IEnumerable<Candidate> Compounds(string text, Func<int, int, string, bool>? wanted = null)
     {
         // Encoded attachments (uuencode, base64) are long runs without spaces; a name never sits inside one.
-        var taken = EncodedRuns(text);
+        // The runs are only needed once some rule matches, which most blocks never reach.
+        List<(int Start, int End)>? taken = null;
 
-        // Cheap substring checks first: most blocks name no conjugate or INN, and the regexes then need not run.
-        var hasConjugate = text.Contains("-DM", StringComparison.Ordinal) || text.Contains("-DGN", StringComparison.Ordinal) || text.Contains("-IGN", StringComparison.Ordinal);
-        var hasInn = text.Contains("mab", StringComparison.OrdinalIgnoreCase);
-        foreach (Match m in Conjugate().Matches(hasConjugate ? text : ""))
+        // Most blocks name no conjugate or INN: conjugates are looked for only around a payload, INNs only where "mab" is.
+        foreach (var m in ConjugateMatches(text))
         {
             var ab = m.Groups["ab"].Value;
             if (!ab.Any(char.IsDigit) && !ab.EndsWith("mab", StringComparison.Ordinal))
@@ -68,7 +72,13 @@ internal static partial class DiscoveryPatterns
                 continue;
             }
 
+            taken ??= EncodedRuns(text);
             taken.Add((m.Index, m.Index + m.Length));
+            if (wanted?.Invoke(m.Index, m.Length, m.Value) == false)
+            {
+                continue;
+            }
+
             yield return new Candidate(m.Index, m.Length, new Compound
             {
                 Slug = Slug.From(m.Value),
@@ -81,43 +91,63 @@ internal static partial class DiscoveryPatterns
             });
         }
 
-        foreach (Match m in ConjugateInn().Matches(hasInn ? text : ""))
+        if (text.Contains("mab", StringComparison.OrdinalIgnoreCase))
         {
-            if (Overlaps(taken, m.Index, m.Length))
+            foreach (Match m in ConjugateInn().Matches(text))
             {
-                continue;
+                taken ??= EncodedRuns(text);
+                if (Overlaps(taken, m.Index, m.Length))
+                {
+                    continue;
+                }
+
+                taken.Add((m.Index, m.Index + m.Length));
+                var name = string.Join(' ', m.Value.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant();
+                if (wanted?.Invoke(m.Index, m.Length, name) == false)
+                {
+                    continue;
+                }
+
+                yield return new Candidate(m.Index, m.Length, new Compound
+                {
+                    Slug = Slug.From(name),
+                    Name = name,
+                    CompoundKind = "antibody-drug conjugate",
+                    Antibody = name.Split(' ')[0],
+                    Target = TargetNear(text, m.Index, m.Length),
+                    Discovered = true,
+                });
             }
 
-            taken.Add((m.Index, m.Index + m.Length));
-            var name = string.Join(' ', m.Value.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant();
-            yield return new Candidate(m.Index, m.Length, new Compound
+            foreach (Match m in AntibodyInn().Matches(text))
             {
-                Slug = Slug.From(name),
-                Name = name,
-                CompoundKind = "antibody-drug conjugate",
-                Antibody = name.Split(' ')[0],
-                Target = TargetNear(text, m.Index, m.Length),
-                Discovered = true,
-            });
+                taken ??= EncodedRuns(text);
+                if (Overlaps(taken, m.Index, m.Length))
+                {
+                    continue;
+                }
+
+                taken.Add((m.Index, m.Index + m.Length));
+                var name = m.Value.ToLowerInvariant();
+                if (wanted?.Invoke(m.Index, m.Length, name) == false)
+                {
+                    continue;
+                }
+
+                yield return new Candidate(m.Index, m.Length, new Compound
+                {
+                    Slug = Slug.From(name),
+                    Name = name,
+                    CompoundKind = "antibody",
+                    Target = TargetNear(text, m.Index, m.Length),
+                    Discovered = true,
+                });
+            }
         }
 
-        foreach (Match m in AntibodyInn().Matches(hasInn ? text : ""))
+        if (!MayHaveCodeName(text))
         {
-            if (Overlaps(taken, m.Index, m.Length))
-            {
-                continue;
-            }
-
-            taken.Add((m.Index, m.Index + m.Length));
-            var name = m.Value.ToLowerInvariant();
-            yield return new Candidate(m.Index, m.Length, new Compound
-            {
-                Slug = Slug.From(name),
-                Name = name,
-                CompoundKind = "antibody",
-                Target = TargetNear(text, m.Index, m.Length),
-                Discovered = true,
-            });
+            yield break;
         }
 
         foreach (Match m in CodeName().Matches(text))
@@ -125,7 +155,13 @@ internal static partial class DiscoveryPatterns
             var prefix = m.Groups["p"].Value;
             var digits = m.Groups["d"].Value;
             var sep = m.Groups["sep"].Value;
-            if (NonCodePrefixes.Contains(prefix) || Overlaps(taken, m.Index, m.Length))
+            if (NonCodePrefixes.Contains(prefix))
+            {
+                continue;
+            }
+
+            taken ??= EncodedRuns(text);
+            if (Overlaps(taken, m.Index, m.Length))
             {
                 continue;
             }
@@ -144,6 +180,11 @@ internal static partial class DiscoveryPatterns
             // IMGN-853 and IMGN853 are one compound: the page is named without the separator. The written form is
             // not an alias, because the registry already ignores hyphens and spaces.
             var canonical = prefix + digits;
+            if (wanted?.Invoke(m.Index, m.Length, canonical) == false)
+            {
+                continue;
+            }
+
             yield return new Candidate(m.Index, m.Length, new Compound
             {
                 Slug = Slug.From(canonical),
@@ -153,6 +194,90 @@ internal static partial class DiscoveryPatterns
                 Discovered = true,
             });
         }
+    }
+
+    /// <summary>
+    /// The matches of <see cref="Conjugate"/> in <paramref name="text"/>, the same as <c>Conjugate().Matches(text)</c>,
+    /// found by running the pattern only over the runs of letters, digits and hyphens that hold a payload ("-DM",
+    /// "-DGN", "-IGN"). A conjugate name lies within one such run; the pattern, which tries every letter, then never
+    /// scans the prose between.
+    /// </summary>
+    private static IEnumerable<Match> ConjugateMatches(string text)
+    {
+        var from = 0;
+        for (var marker = NextPayload(text, from); marker >= 0; marker = NextPayload(text, from))
+        {
+            var runStart = marker;
+            while (runStart > 0 && IsNameChar(text[runStart - 1]))
+            {
+                runStart--;
+            }
+
+            var runEnd = marker;
+            while (runEnd < text.Length && IsNameChar(text[runEnd]))
+            {
+                runEnd++;
+            }
+
+            // One character more on each side, so the look-behind and look-ahead see what they see in the whole text.
+            // No match starts on the one before: it is a separator, or the digit that ended the previous match.
+            var start = Math.Max(from, runStart);
+            var windowStart = Math.Max(0, start - 1);
+            var windowEnd = Math.Min(text.Length, runEnd + 1);
+            var m = Conjugate().Match(text, windowStart, windowEnd - windowStart);
+            if (m.Success)
+            {
+                yield return m;
+                from = m.Index + m.Length;
+            }
+            else
+            {
+                from = runEnd;
+            }
+        }
+
+        static int NextPayload(string text, int from)
+        {
+            var next = -1;
+            foreach (var payload in PayloadMarkers)
+            {
+                var at = text.IndexOf(payload, from, StringComparison.Ordinal);
+                if (at >= 0 && (next < 0 || at < next))
+                {
+                    next = at;
+                }
+            }
+
+            return next;
+        }
+
+        // Every character Conjugate can match (its \d takes any Unicode digit).
+        static bool IsNameChar(char c) => char.IsAsciiLetter(c) || char.IsDigit(c) || c == '-';
+    }
+
+    private static readonly string[] PayloadMarkers = ["-DM", "-DGN", "-IGN"];
+
+    /// <summary>
+    /// A test <see cref="CodeName"/> needs to pass to match at all: two capital letters followed by two digits, directly
+    /// or after one hyphen or whitespace. Most blocks fail it, and the pattern, which tries every capital, need not run.
+    /// </summary>
+    private static bool MayHaveCodeName(string text)
+    {
+        for (var i = 1; i + 2 < text.Length; i++)
+        {
+            if (!char.IsAsciiLetterUpper(text[i]) || !char.IsAsciiLetterUpper(text[i - 1]))
+            {
+                continue;
+            }
+
+            var digits = text[i + 1] == '-' || char.IsWhiteSpace(text[i + 1]) ? i + 2 : i + 1;
+            if (digits + 1 < text.Length && char.IsDigit(text[digits]) && char.IsDigit(text[digits + 1]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -166,9 +291,19 @@ internal static partial class DiscoveryPatterns
             return false;
         }
 
-        var symbols = text.Count(c => c is '@' or '#' or '^' or '*' or '=' or '[' or ']' or '{' or '}' or '<' or '>' or '\\' or '|' or '~' or '`' or '!');
+        // The symbols are rare in prose: jump from one to the next rather than test every character.
+        var symbols = 0;
+        var rest = text.AsSpan();
+        for (var at = rest.IndexOfAny(EncodingSymbols); at >= 0; at = rest.IndexOfAny(EncodingSymbols))
+        {
+            symbols++;
+            rest = rest[(at + 1)..];
+        }
+
         return symbols * 100 > text.Length * 3;
     }
+
+    private static readonly SearchValues<char> EncodingSymbols = SearchValues.Create("@#^*=[]{}<>\\|~`!");
 
     private static List<(int Start, int End)> EncodedRuns(string text)
     {
@@ -193,7 +328,7 @@ internal static partial class DiscoveryPatterns
     private static string? KindNear(string text, int at)
     {
         var from = Math.Max(0, at - 40);
-        var window = text[from..Math.Min(text.Length, at + 60)];
+        var window = text.AsSpan(from, Math.Min(text.Length, at + 60) - from);
         return NakedWords().IsMatch(window) ? "naked antibody" : ConjugateWords().IsMatch(window) ? "antibody-drug conjugate" : null;
     }
 
@@ -202,8 +337,8 @@ internal static partial class DiscoveryPatterns
         // Only the sentence's own words: "SAR3419 is a CD19-targeting TAP compound".
         var from = Math.Max(0, at - 60);
         var to = Math.Min(text.Length, at + length + 80);
-        var window = text[from..to];
-        var m = TargetPhrase().Match(window);
+        // Matching within the window treats its ends as the ends of the input, as a substring would, without copying.
+        var m = TargetPhrase().Match(text, from, to - from);
         if (!m.Success)
         {
             return null;
@@ -230,6 +365,9 @@ internal static partial class DiscoveryPatterns
 
     [GeneratedRegex(@"\b(?<rel>collaboration|partnership|alliance|co-development|agreement|license|licensing)\s+(?:agreement\s+|arrangement\s+|deal\s+)?with\s+" + Org + Paren)]
     private static partial Regex AgreementWith();
+
+    // The relationship words of AgreementWith, one of which it needs; "license" covers "licensing".
+    private static readonly string[] AgreementWords = ["collaboration", "partnership", "alliance", "co-development", "agreement", "license"];
 
     [GeneratedRegex(@"\b(?:in\s+development\s+by|partnered\s+with|licensed\s+by|being\s+developed\s+by)\s+" + Org + Paren)]
     private static partial Regex DevelopedBy();
@@ -258,7 +396,37 @@ internal static partial class DiscoveryPatterns
     /// <summary>Organizations a licensing or collaboration sentence names, with the relationship it states.</summary>
     public static IEnumerable<(int Start, int Length, Partner Stub)> Partners(string sentence)
     {
-        foreach (var (m, rel) in Matches(sentence))
+        // Most sentences have none of the words the patterns need and are done without a regex or an allocation.
+        var rules = PartnerRules.Of(sentence);
+        return rules.Any ? Partners(sentence, rules) : [];
+    }
+
+    /// <summary>
+    /// Which partner patterns may match a sentence: each needs literal words (its verb, "with", "by", "have") and is
+    /// skipped without them. Both patterns that the word "licens" admits need "licensed" itself.
+    /// </summary>
+    private readonly record struct PartnerRules(bool SubjectLicensed, bool LicensedTo, bool AgreementWith, bool DevelopedBy, bool ListVerb)
+    {
+        public bool Any => SubjectLicensed || LicensedTo || AgreementWith || DevelopedBy || ListVerb;
+
+        public static PartnerRules Of(string sentence)
+        {
+            var licensed = sentence.Contains("licensed", StringComparison.Ordinal);
+            var with = sentence.Contains(" with ", StringComparison.Ordinal);
+            return new PartnerRules(
+                SubjectLicensed: licensed || sentence.Contains("obtained", StringComparison.Ordinal) || sentence.Contains("acquired", StringComparison.Ordinal)
+                    || sentence.Contains("took", StringComparison.Ordinal) || sentence.Contains("exercised", StringComparison.Ordinal),
+                LicensedTo: licensed,
+                AgreementWith: with && Literals.ContainsAny(sentence, AgreementWords),
+                DevelopedBy: (with || sentence.Contains(" by ", StringComparison.Ordinal))
+                    && (licensed || sentence.Contains("develop", StringComparison.Ordinal) || sentence.Contains("partnered", StringComparison.Ordinal)),
+                ListVerb: sentence.Contains(" have ", StringComparison.Ordinal));
+        }
+    }
+
+    private static IEnumerable<(int Start, int Length, Partner Stub)> Partners(string sentence, PartnerRules rules)
+    {
+        foreach (var (m, rel) in Matches(sentence, rules))
         {
             var g = m.Groups["org"];
             var paren = m.Groups["paren"].Success ? m.Groups["paren"].Value : null;
@@ -270,7 +438,7 @@ internal static partial class DiscoveryPatterns
         }
 
         // "Amgen (formerly Abgenix), Biogen Idec, …, and sanofi-aventis have licensed the right to …"
-        var verb = sentence.Contains(" have ", StringComparison.Ordinal) ? ListVerb().Match(sentence) : Match.Empty;
+        var verb = rules.ListVerb ? ListVerb().Match(sentence) : Match.Empty;
         if (verb.Success)
         {
             var head = sentence[..verb.Index];
@@ -288,30 +456,39 @@ internal static partial class DiscoveryPatterns
         }
     }
 
-    private static IEnumerable<(Match, string)> Matches(string sentence)
+    private static IEnumerable<(Match, string)> Matches(string sentence, PartnerRules rules)
     {
-        var licens = sentence.Contains("licens", StringComparison.Ordinal);
-        var anyLicenseVerb = licens || sentence.Contains("obtained", StringComparison.Ordinal) || sentence.Contains("acquired", StringComparison.Ordinal)
-            || sentence.Contains("took", StringComparison.Ordinal) || sentence.Contains("exercised", StringComparison.Ordinal);
-        foreach (Match m in SubjectLicensed().Matches(anyLicenseVerb ? sentence : ""))
+        if (rules.SubjectLicensed)
         {
-            yield return (m, "licensee");
+            foreach (Match m in SubjectLicensed().Matches(sentence))
+            {
+                yield return (m, "licensee");
+            }
         }
 
-        foreach (Match m in LicensedTo().Matches(licens ? sentence : ""))
+        if (rules.LicensedTo)
         {
-            yield return (m, "licensee");
+            foreach (Match m in LicensedTo().Matches(sentence))
+            {
+                yield return (m, "licensee");
+            }
         }
 
-        foreach (Match m in AgreementWith().Matches(sentence.Contains(" with ", StringComparison.Ordinal) ? sentence : ""))
+        if (rules.AgreementWith)
         {
-            var rel = m.Groups["rel"].Value.ToLowerInvariant() is "collaboration" or "partnership" or "alliance" or "co-development" ? "collaborator" : "licensee";
-            yield return (m, rel);
+            foreach (Match m in AgreementWith().Matches(sentence))
+            {
+                var rel = m.Groups["rel"].Value.ToLowerInvariant() is "collaboration" or "partnership" or "alliance" or "co-development" ? "collaborator" : "licensee";
+                yield return (m, rel);
+            }
         }
 
-        foreach (Match m in DevelopedBy().Matches(sentence.Contains(" by ", StringComparison.Ordinal) || sentence.Contains(" with ", StringComparison.Ordinal) ? sentence : ""))
+        if (rules.DevelopedBy)
         {
-            yield return (m, "licensee");
+            foreach (Match m in DevelopedBy().Matches(sentence))
+            {
+                yield return (m, "licensee");
+            }
         }
     }
 
@@ -386,6 +563,14 @@ internal static partial class DiscoveryPatterns
 
     private static string TrimLeading(string name)
     {
+        // Usually there is nothing to drop: single spaces, no stop word in front. The name is then its own result.
+        var firstSpace = name.IndexOf(' ', StringComparison.Ordinal);
+        if (firstSpace != 0 && !name.EndsWith(' ') && !name.Contains("  ", StringComparison.Ordinal)
+            && !LeadingStopWords.Contains(firstSpace < 0 ? name : name[..firstSpace]))
+        {
+            return name;
+        }
+
         var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
         while (words.Count > 0 && LeadingStopWords.Contains(words[0]))
         {
@@ -402,9 +587,11 @@ internal static partial class DiscoveryPatterns
         CodeName().Match(text) is { Success: true } code && code.Length == text.Length
         || Conjugate().Match(text) is { Success: true } conjugate && conjugate.Length == text.Length;
 
+    private static readonly char[] ListPunctuation = [',', ';', ':'];
+
     private static Partner? PartnerStub(string raw, string? paren, string relationship)
     {
-        var full = TrimLeading(raw.Trim().TrimEnd(',', ';', ':'));
+        var full = TrimLeading(raw.Trim().TrimEnd(ListPunctuation));
         if (full.Length < 2 || !OrgShape().IsMatch(full) || full.Split(' ').Length > 6 || NonPartnerRules.IsNonPartner(full, out _) || IsCompoundName(full))
         {
             return null;
@@ -490,11 +677,16 @@ internal static partial class DiscoveryPatterns
     [GeneratedRegex(@"(?:\b(?:Tel|TEL|Phone|Ph|Fax|FAX)\s*[:.]|\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}|\S+@\S+)")]
     private static partial Regex PhoneOrEmail();
 
+    [GeneratedRegex("^" + Name)]
+    private static partial Regex NameAtStart();
+
     [GeneratedRegex(@"^(?:(?:Investors?|Media|Investor\s+Relations|Investor\s+Contacts?|Media\s+Contacts?|Contacts?)\s*:?\s*)+$", RegexOptions.IgnoreCase)]
     private static partial Regex LabelOnly();
 
     [GeneratedRegex(@"\b(?<h>Dr|Mr|Ms|Mrs|Prof)\.\s+(?<sur>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b(?!\s+[A-Z]\.|\s+[A-Z][a-z]+\b)")]
     private static partial Regex HonorificSurname();
+
+    private static readonly string[] HonorificWords = ["Dr.", "Mr.", "Ms.", "Mrs.", "Prof."];
 
     private static readonly HashSet<string> NotFirstNames = new(StringComparer.Ordinal)
     {
@@ -518,7 +710,7 @@ internal static partial class DiscoveryPatterns
     {
         // Each pattern needs a literal word to match at all; looking for that word first spares most paragraphs the
         // name patterns, which try every capitalized pair of words.
-        var attributed = SaidWords.Any(w => text.Contains(w, StringComparison.Ordinal));
+        var attributed = Literals.ContainsAny(text, SaidWords);
         foreach (Match m in attributed ? SaidName().Matches(text).Concat(NameSaid().Matches(text)) : Enumerable.Empty<Match>())
         {
             var title = m.Groups["title"].Value.Trim();
@@ -573,7 +765,7 @@ internal static partial class DiscoveryPatterns
     /// </summary>
     public static IEnumerable<PersonSighting> Contacts(string text, string? pendingLabel, string paragraph, DateOnly? date, string? company)
     {
-        if (!PhoneOrEmail().IsMatch(text))
+        if (!MayHavePhoneOrEmail(text) || !PhoneOrEmail().IsMatch(text))
         {
             yield break;
         }
@@ -598,7 +790,7 @@ internal static partial class DiscoveryPatterns
 
         foreach (var (label, part) in parts)
         {
-            var m = Regex.Match(part, "^" + Name);
+            var m = NameAtStart().Match(part);
             if (!m.Success || !IsPersonName(m.Groups["name"].Value))
             {
                 continue;
@@ -631,9 +823,89 @@ internal static partial class DiscoveryPatterns
         }
     }
 
+    /// <summary>
+    /// What <see cref="PhoneOrEmail"/> needs to match at all: an "@", a phone label followed by ":" or ".", or the
+    /// digit groups of a phone number. Most paragraphs have none, and the pattern, whose e-mail branch tries every
+    /// character, need not run.
+    /// </summary>
+    private static bool MayHavePhoneOrEmail(string text)
+    {
+        if (text.Contains('@', StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        foreach (var label in PhoneLabels)
+        {
+            for (var at = text.IndexOf(label, StringComparison.Ordinal); at >= 0; at = text.IndexOf(label, at + 1, StringComparison.Ordinal))
+            {
+                var next = at + label.Length;
+                while (next < text.Length && char.IsWhiteSpace(text[next]))
+                {
+                    next++;
+                }
+
+                if (next < text.Length && text[next] is ':' or '.')
+                {
+                    return true;
+                }
+            }
+        }
+
+        // "(617) 995-2500", "617.995.2500": three digits, a separator, three digits, a separator, four digits.
+        for (var i = 0; i + 2 < text.Length; i++)
+        {
+            if (Digits(text, i, 3) && PhoneTail(text, i + 3))
+            {
+                return true;
+            }
+        }
+
+        return false;
+
+        static bool Digits(string text, int at, int count)
+        {
+            if (at + count > text.Length)
+            {
+                return false;
+            }
+
+            for (var k = at; k < at + count; k++)
+            {
+                if (!char.IsDigit(text[k]))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        static bool Separator(string text, int at) => at < text.Length && (text[at] is '.' or '-' || char.IsWhiteSpace(text[at]));
+
+        static bool PhoneTail(string text, int at)
+        {
+            if (at < text.Length && text[at] == ')')
+            {
+                at++;
+            }
+
+            return Separator(text, at) && Digits(text, at + 1, 3) && Separator(text, at + 4) && Digits(text, at + 5, 4);
+        }
+    }
+
+    // The labels of PhoneOrEmail; keep the two the same.
+    private static readonly string[] PhoneLabels = ["Tel", "TEL", "Phone", "Ph", "Fax", "FAX"];
+
     /// <summary>"Dr. Tolcher", "Mr. Sayare": a surname after an honorific, resolved by the analyzer within the filing.</summary>
     public static IEnumerable<(int Start, int Length, string Surname)> Honorifics(string text)
     {
+        // The honorific and its period are literal: a block without one skips the pattern.
+        if (!Literals.ContainsAny(text, HonorificWords))
+        {
+            yield break;
+        }
+
         foreach (Match m in HonorificSurname().Matches(text))
         {
             yield return (m.Index, m.Length, m.Groups["sur"].Value);

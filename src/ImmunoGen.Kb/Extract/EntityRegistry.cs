@@ -13,12 +13,14 @@ public sealed class EntityRegistry
 {
     private readonly Dictionary<EntityRef, Entity> _entities;
     private readonly Dictionary<string, (EntityRef Entity, string Alias)> _byKey;
+    private readonly Dictionary<string, (EntityRef Entity, string Alias)>.AlternateLookup<ReadOnlySpan<char>> _byKeySpan;
     private readonly TrieNode _root = new();
 
     private EntityRegistry(Dictionary<EntityRef, Entity> entities, Dictionary<string, (EntityRef, string)> byKey)
     {
         _entities = entities;
         _byKey = byKey;
+        _byKeySpan = byKey.GetAlternateLookup<ReadOnlySpan<char>>();
         foreach (var (key, value) in byKey)
         {
             var node = _root;
@@ -105,6 +107,12 @@ public sealed class EntityRegistry
     public static string Normalize(string text)
     {
         Span<char> buffer = text.Length <= 256 ? stackalloc char[text.Length] : new char[text.Length];
+        return new string(buffer[..NormalizeInto(text, buffer)]);
+    }
+
+    /// <summary>Writes the <see cref="Normalize"/> form of <paramref name="text"/> into <paramref name="buffer"/> (as long as the text); returns its length.</summary>
+    private static int NormalizeInto(string text, Span<char> buffer)
+    {
         var n = 0;
         foreach (var c in text)
         {
@@ -114,7 +122,7 @@ public sealed class EntityRegistry
             }
         }
 
-        return new string(buffer[..n]);
+        return n;
     }
 
     public Entity? Get(EntityRef r) => _entities.GetValueOrDefault(r);
@@ -122,13 +130,18 @@ public sealed class EntityRegistry
     public bool Contains(EntityRef r) => _entities.ContainsKey(r);
 
     /// <summary>The entity a whole name or alias stands for, or null.</summary>
-    public EntityRef? Resolve(string name) =>
-        _byKey.TryGetValue(Normalize(name), out var hit) ? hit.Entity : null;
+    public EntityRef? Resolve(string name)
+    {
+        // Normalized into a stack buffer and looked up as a span: the analyzer resolves every candidate name it finds.
+        Span<char> buffer = name.Length <= 256 ? stackalloc char[name.Length] : new char[name.Length];
+        return _byKeySpan.TryGetValue(buffer[..NormalizeInto(name, buffer)], out var hit) ? hit.Entity : null;
+    }
 
     /// <summary>Every alias occurrence in <paramref name="text"/>, left to right, non-overlapping, longest first at each start.</summary>
     public IReadOnlyList<AliasMatch> Match(string text)
     {
-        var matches = new List<AliasMatch>();
+        // Most blocks name nothing: the list is made at the first match.
+        List<AliasMatch>? matches = null;
         var i = 0;
         while (i < text.Length)
         {
@@ -141,7 +154,7 @@ public sealed class EntityRegistry
             var best = LongestAt(text, i);
             if (best is { } m)
             {
-                matches.Add(m);
+                (matches ??= []).Add(m);
                 i = m.Start + m.Length;
             }
             else
@@ -150,7 +163,7 @@ public sealed class EntityRegistry
             }
         }
 
-        return matches;
+        return matches ?? (IReadOnlyList<AliasMatch>)[];
     }
 
     private AliasMatch? LongestAt(string text, int start)
@@ -192,23 +205,43 @@ public sealed class EntityRegistry
         return best;
     }
 
+    /// <summary>
+    /// A trie node. Children are kept in two small parallel arrays searched with a vectorized IndexOf: most nodes have
+    /// one child, and a dictionary per node cost more to build (a registry is built per filing for discovered names)
+    /// and to query.
+    /// </summary>
     private sealed class TrieNode
     {
-        private Dictionary<char, TrieNode>? _children;
+        private char[] _keys = [];
+        private TrieNode[] _children = [];
+        private int _count;
 
         public (EntityRef Entity, string Alias)? Match { get; set; }
 
-        public TrieNode? Find(char c) => _children is not null && _children.TryGetValue(c, out var n) ? n : null;
+        public TrieNode? Find(char c)
+        {
+            var i = _keys.AsSpan(0, _count).IndexOf(c);
+            return i >= 0 ? _children[i] : null;
+        }
 
         public TrieNode Child(char c)
         {
-            _children ??= [];
-            if (!_children.TryGetValue(c, out var n))
+            if (Find(c) is { } found)
             {
-                n = new TrieNode();
-                _children[c] = n;
+                return found;
             }
 
+            if (_count == _keys.Length)
+            {
+                var size = Math.Max(2, _count * 2);
+                Array.Resize(ref _keys, size);
+                Array.Resize(ref _children, size);
+            }
+
+            var n = new TrieNode();
+            _keys[_count] = c;
+            _children[_count] = n;
+            _count++;
             return n;
         }
     }

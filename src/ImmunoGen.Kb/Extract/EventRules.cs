@@ -60,6 +60,28 @@ internal static partial class EventRules
     [GeneratedRegex(@"\b(?:was|were|been|being|is|are|and|be)\s+$", RegexOptions.IgnoreCase)]
     private static partial Regex PassiveBefore();
 
+    /// <summary>
+    /// False when no rule can fire: money needs a "$", the other rules a compound or partner in the sentence.
+    /// Lets the analyzer skip most sentences without running a regex.
+    /// </summary>
+    public static bool MayHaveEvents(string sentence, List<SentenceEntity>? entities)
+    {
+        if (sentence.Contains('$', StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        foreach (var e in entities ?? [])
+        {
+            if (e.Entity.Kind is EntityKind.Compound or EntityKind.Partner)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public static IEnumerable<EventDraft> Read(
         SentenceSpan sentence,
         IReadOnlyList<SentenceEntity> entities,
@@ -71,8 +93,8 @@ internal static partial class EventRules
         int order)
     {
         var text = sentence.Text;
-        var compounds = entities.Where(e => e.Entity.Kind == EntityKind.Compound).ToList();
-        var partners = entities.Where(e => e.Entity.Kind == EntityKind.Partner).ToList();
+        var compounds = OfKind(entities, EntityKind.Compound);
+        var partners = OfKind(entities, EntityKind.Partner);
         var dates = OnDate().Matches(text).Select(m => (m.Index, Date: ParseDate(m))).Where(d => d.Date is not null).ToList();
 
         DateOnly? DateBefore(int at) => dates.LastOrDefault(d => d.Index < at).Date;
@@ -148,10 +170,16 @@ internal static partial class EventRules
         }
 
         // Clinical starts and phase advances: bound to the nearest compound; a sentence naming none yields none.
-        var future = FutureWords().Match(text);
-        foreach (var m in ClinicalStartVerb().Matches(compounds.Count == 0 ? "" : text).Concat(AdvanceVerb().Matches(compounds.Count == 0 ? "" : text)))
+        // "expects to start …": a future word before the verb makes it no event. Looked for once, when a verb matched.
+        Match? future = null;
+        bool IsFuture(int at) => (future ??= FutureWords().Match(text)) is { Success: true } f && f.Index < at;
+
+        // Each verb pattern needs one of its words; most sentences with a compound have none and skip the regexes.
+        var starts = compounds.Count > 0 && HasAny(text, ClinicalStartWords) ? ClinicalStartVerb().Matches(text) : null;
+        var advances = compounds.Count > 0 && HasAny(text, AdvanceWords) ? AdvanceVerb().Matches(text) : null;
+        foreach (var m in (starts ?? Enumerable.Empty<Match>()).Concat(advances ?? Enumerable.Empty<Match>()))
         {
-            if (compounds.Count == 0 || (future.Success && future.Index < m.Index))
+            if (compounds.Count == 0 || IsFuture(m.Index))
             {
                 continue;
             }
@@ -167,9 +195,9 @@ internal static partial class EventRules
             yield return new EventDraft(e, DateBefore(m.Index) is not null, order);
         }
 
-        foreach (Match m in ClinicalDataPhrase().Matches(compounds.Count == 0 ? "" : text))
+        foreach (Match m in compounds.Count > 0 && HasAny(text, ClinicalDataWords) ? ClinicalDataPhrase().Matches(text) : Enumerable.Empty<Match>())
         {
-            if (compounds.Count == 0 || (future.Success && future.Index < m.Index))
+            if (compounds.Count == 0 || IsFuture(m.Index))
             {
                 continue;
             }
@@ -183,9 +211,9 @@ internal static partial class EventRules
         }
 
         // License agreements: an active "X (has) licensed …" or "entered into an agreement"; "was licensed to X as part of" is history.
-        foreach (Match m in LicenseVerb().Matches(partners.Count == 0 ? "" : text))
+        foreach (Match m in partners.Count > 0 && HasAny(text, LicenseWords) ? LicenseVerb().Matches(text) : Enumerable.Empty<Match>())
         {
-            if (partners.Count == 0 || (future.Success && future.Index < m.Index))
+            if (partners.Count == 0 || IsFuture(m.Index))
             {
                 continue;
             }
@@ -205,6 +233,29 @@ internal static partial class EventRules
             yield return new EventDraft(e, DateBefore(m.Index) is not null, order);
         }
     }
+
+    // One word of each alternative of ClinicalStartVerb, AdvanceVerb, ClinicalDataPhrase and LicenseVerb, compared
+    // ignoring case as the patterns are; keep them the same. None has a "k", which the patterns would match as a Kelvin sign.
+    private static readonly string[] ClinicalStartWords = ["initiat", "start", "began", "begun", "begin", "commenc", "first"];
+    private static readonly string[] AdvanceWords = ["advanc", "mov", "enter", "progress", "transition"];
+    private static readonly string[] ClinicalDataWords = ["data", "results", "findings"];
+    private static readonly string[] LicenseWords = ["licens", "entered", "signed"];
+
+    private static List<SentenceEntity> OfKind(IReadOnlyList<SentenceEntity> entities, EntityKind kind)
+    {
+        var found = new List<SentenceEntity>();
+        foreach (var e in entities)
+        {
+            if (e.Entity.Kind == kind)
+            {
+                found.Add(e);
+            }
+        }
+
+        return found;
+    }
+
+    private static bool HasAny(string text, string[] words) => Literals.ContainsAny(text, words, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>"Phase I" → "1", "Phase I/II" → "1/2", "Phase 1b" → "1b".</summary>
     public static string? NormalizePhase(string? phase)

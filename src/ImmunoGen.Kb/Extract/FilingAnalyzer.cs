@@ -53,7 +53,15 @@ public sealed partial class FilingAnalyzer
         var boilerplate = BoilerplateRules.Flags(blocks);
         var date = meta.Date;
         var company = meta.Company ?? "ImmunoGen, Inc.";
-        var known = blocks.Select(b => _registry.Match(b.Text)).ToArray();
+        var known = new IReadOnlyList<AliasMatch>[blocks.Count];
+
+        // Every stage below reads a block by sentences: split each block once and share the spans.
+        var sentencesOf = new IReadOnlyList<SentenceSpan>[blocks.Count];
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            known[i] = _registry.Match(blocks[i].Text);
+            sentencesOf[i] = SentenceSplitter.Split(blocks[i].Text);
+        }
 
         // 1. Discovery: names of the right shape that no page covers.
         var local = new Dictionary<EntityRef, Entity>();
@@ -67,12 +75,11 @@ public sealed partial class FilingAnalyzer
                 continue;
             }
 
-            foreach (var c in DiscoveryPatterns.Compounds(b.Text))
+            // Names the registry knows, by position or by spelling, are not discovered.
+            var knownHere = known[i];
+            foreach (var c in DiscoveryPatterns.Compounds(b.Text, (start, length, name) => !Overlaps(knownHere, start, length) && _registry.Resolve(name) is null))
             {
-                if (!Overlaps(known[i], c.Start, c.Length) && _registry.Resolve(c.Stub.Name) is null)
-                {
-                    AddLocal(local, c.Stub);
-                }
+                AddLocal(local, c.Stub);
             }
 
             if (b.IsHeading)
@@ -81,7 +88,7 @@ public sealed partial class FilingAnalyzer
                 continue;
             }
 
-            foreach (var s in SentenceSplitter.Split(b.Text))
+            foreach (var s in sentencesOf[i])
             {
                 foreach (var (start, length, stub) in DiscoveryPatterns.Partners(s.Text))
                 {
@@ -92,20 +99,23 @@ public sealed partial class FilingAnalyzer
                 }
             }
 
+            var seenBefore = sightings.Count;
             sightings.AddRange(DiscoveryPatterns.Attributions(b.Text, b.Id, date, company));
             sightings.AddRange(DiscoveryPatterns.Contacts(b.Text, pendingLabel, b.Id, date, company));
-            pendingLabel = DiscoveryPatterns.IsContactLabel(b.Text) ? b.Text.Trim().TrimEnd(':') : pendingLabel;
-            if (!DiscoveryPatterns.IsContactLabel(b.Text) && sightings.Count > 0 && sightings[^1].Paragraph == b.Id)
+            var isLabel = DiscoveryPatterns.IsContactLabel(b.Text);
+            pendingLabel = isLabel ? b.Text.Trim().TrimEnd(':') : pendingLabel;
+            if (!isLabel && sightings.Count > 0 && sightings[^1].Paragraph == b.Id)
             {
                 pendingLabel = null;
             }
 
-            foreach (var s in sightings.Where(s => s.FromSignature && s.Paragraph == b.Id && s.Title is null).ToList())
+            // Block ids are unique in a filing, so the sightings of this block are the ones just added.
+            for (var k = seenBefore; k < sightings.Count; k++)
             {
-                var title = Enumerable.Range(i, Math.Min(4, blocks.Count - i)).Select(k => DiscoveryPatterns.TitleAfterName(blocks[k].Text, s.Name)).FirstOrDefault(t => t is not null);
-                if (title is not null)
+                var s = sightings[k];
+                if (s.FromSignature && s.Title is null && TitleNear(blocks, i, s.Name) is { } title)
                 {
-                    sightings[sightings.IndexOf(s)] = s with { Title = title };
+                    sightings[k] = s with { Title = title };
                 }
             }
         }
@@ -149,14 +159,12 @@ public sealed partial class FilingAnalyzer
         // 2. Recognition: registry and discovered names, then honorific surnames.
         var mentions = new List<EntityMention>();
         var perBlock = new List<EntityMention>[blocks.Count];
-        var sentencesOf = new IReadOnlyList<SentenceSpan>[blocks.Count];
         for (var i = 0; i < blocks.Count; i++)
         {
             var b = blocks[i];
-            var sentences = SentenceSplitter.Split(b.Text);
-            sentencesOf[i] = sentences;
-            var spans = Combine(known[i], localRegistry.Match(b.Text));
-            var list = new List<EntityMention>();
+            var sentences = sentencesOf[i];
+            var spans = local.Count == 0 ? known[i] : Combine(known[i], localRegistry.Match(b.Text));
+            var list = new List<EntityMention>(spans.Count);
             foreach (var m in spans)
             {
                 list.Add(new EntityMention(m.Entity, b.Id, SentenceAt(sentences, m.Start), boilerplate[i], m.Start, m.Length));
@@ -194,12 +202,29 @@ public sealed partial class FilingAnalyzer
                 continue;
             }
 
-            var paragraphCompounds = perBlock[i].Where(m => m.Entity.Kind == EntityKind.Compound).Select(m => m.Entity.Slug).Distinct().ToList();
-            var paragraphPartners = perBlock[i].Where(m => m.Entity.Kind == EntityKind.Partner).Select(m => m.Entity.Slug).Distinct().ToList();
+            List<string>? paragraphCompounds = null;
+            List<string>? paragraphPartners = null;
             foreach (var s in sentencesOf[i])
             {
-                var inSentence = perBlock[i].Where(m => m.Start >= s.Start && m.Start < s.End).Select(m => new SentenceEntity(m.Start - s.Start, m.Entity)).ToList();
-                drafts.AddRange(EventRules.Read(s, inSentence, paragraphCompounds, paragraphPartners, filingPartner, date, blocks[i].Id, order++));
+                List<SentenceEntity>? inSentence = null;
+                foreach (var m in perBlock[i])
+                {
+                    if (m.Start >= s.Start && m.Start < s.End)
+                    {
+                        (inSentence ??= []).Add(new SentenceEntity(m.Start - s.Start, m.Entity));
+                    }
+                }
+
+                // Every event rule needs a dollar amount or an entity in the sentence; the order still counts the sentence.
+                var at = order++;
+                if (!EventRules.MayHaveEvents(s.Text, inSentence))
+                {
+                    continue;
+                }
+
+                paragraphCompounds ??= DistinctSlugs(perBlock[i], EntityKind.Compound, 0, int.MaxValue);
+                paragraphPartners ??= DistinctSlugs(perBlock[i], EntityKind.Partner, 0, int.MaxValue);
+                drafts.AddRange(EventRules.Read(s, inSentence ?? [], paragraphCompounds, paragraphPartners, filingPartner, date, blocks[i].Id, at));
             }
         }
 
@@ -210,6 +235,12 @@ public sealed partial class FilingAnalyzer
         for (var i = 0; i < blocks.Count; i++)
         {
             if (blocks[i].IsHeading)
+            {
+                continue;
+            }
+
+            // The pattern opens with a quotation mark: a paragraph without one has no quote.
+            if (blocks[i].Text.AsSpan().IndexOfAny('"', '“') < 0)
             {
                 continue;
             }
@@ -248,12 +279,13 @@ public sealed partial class FilingAnalyzer
 
                 foreach (var s in sentencesOf[i])
                 {
-                    if (StageOf(s.Text) is not { } stage)
+                    // A stage statement only counts for the compounds its sentence names: look for those first.
+                    if (DistinctSlugsOrNull(perBlock[i], EntityKind.Compound, s.Start, s.End) is not { } named || StageOf(s.Text) is not { } stage)
                     {
                         continue;
                     }
 
-                    foreach (var c in perBlock[i].Where(m => m.Entity.Kind == EntityKind.Compound && m.Start >= s.Start && m.Start < s.End).Select(m => m.Entity.Slug).Distinct())
+                    foreach (var c in named)
                     {
                         stages.Add(new StageSeen(c, asOf, stage, blocks[i].Id));
                     }
@@ -306,10 +338,28 @@ public sealed partial class FilingAnalyzer
     /// <summary>The most advanced stage a sentence states: a named phase over "in clinical testing" over "preclinical".</summary>
     internal static string? StageOf(string sentence)
     {
-        var phases = PhasePhrase().Matches(sentence).Select(m => StageNames.FromPhase(EventRules.NormalizePhase(m.Value))).Where(s => s is not null).ToList();
-        if (phases.Count > 0)
+        // Each phrase needs a literal word ("Phase", "clinic" in every other); most sentences have neither and skip the regexes.
+        if (sentence.Contains("Phase", StringComparison.Ordinal))
         {
-            return phases.MaxBy(StageNames.Rank);
+            string? best = null;
+            foreach (Match m in PhasePhrase().Matches(sentence))
+            {
+                // The first of equally ranked stages wins, as MaxBy would pick it.
+                if (StageNames.FromPhase(EventRules.NormalizePhase(m.Value)) is { } stage && (best is null || StageNames.Rank(stage) > StageNames.Rank(best)))
+                {
+                    best = stage;
+                }
+            }
+
+            if (best is not null)
+            {
+                return best;
+            }
+        }
+
+        if (!sentence.Contains("clinic", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
         }
 
         if (ClinicalPhrase().IsMatch(sentence))
@@ -318,6 +368,20 @@ public sealed partial class FilingAnalyzer
         }
 
         return PreclinicalPhrase().IsMatch(sentence) ? StageNames.Preclinical : null;
+    }
+
+    /// <summary>The title printed after a signer's name in the block or one of the three after it.</summary>
+    private static string? TitleNear(IReadOnlyList<BodyBlock> blocks, int at, string name)
+    {
+        for (var k = at; k < at + Math.Min(4, blocks.Count - at); k++)
+        {
+            if (DiscoveryPatterns.TitleAfterName(blocks[k].Text, name) is { } title)
+            {
+                return title;
+            }
+        }
+
+        return null;
     }
 
     private static List<Role> RolesFor(Person p, List<PersonRoleSeen> roles) =>
@@ -363,8 +427,39 @@ public sealed partial class FilingAnalyzer
     private static IEnumerable<string> FirstMentions(List<EntityMention> mentions, EntityKind kind) =>
         mentions.Where(m => m.Entity.Kind == kind).Select(m => m.Entity.Slug).Distinct(StringComparer.Ordinal);
 
-    private static bool Overlaps(IReadOnlyList<AliasMatch> matches, int start, int length) =>
-        matches.Any(m => start < m.Start + m.Length && start + length > m.Start);
+    private static bool Overlaps(IReadOnlyList<AliasMatch> matches, int start, int length)
+    {
+        for (var k = 0; k < matches.Count; k++)
+        {
+            if (start < matches[k].Start + matches[k].Length && start + length > matches[k].Start)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The slugs of one kind mentioned from <paramref name="from"/> up to <paramref name="to"/>, once each, in order of
+    /// first mention; null when there are none.
+    /// </summary>
+    private static List<string>? DistinctSlugsOrNull(List<EntityMention> mentions, EntityKind kind, int from, int to)
+    {
+        List<string>? slugs = null;
+        foreach (var m in mentions)
+        {
+            if (m.Entity.Kind == kind && m.Start >= from && m.Start < to && !(slugs?.Contains(m.Entity.Slug) ?? false))
+            {
+                (slugs ??= []).Add(m.Entity.Slug);
+            }
+        }
+
+        return slugs;
+    }
+
+    private static List<string> DistinctSlugs(List<EntityMention> mentions, EntityKind kind, int from, int to) =>
+        DistinctSlugsOrNull(mentions, kind, from, to) ?? [];
 
     /// <summary>Registry matches and discovered-name matches, non-overlapping, the longer winning where they collide.</summary>
     private static List<AliasMatch> Combine(IReadOnlyList<AliasMatch> known, IReadOnlyList<AliasMatch> discovered)

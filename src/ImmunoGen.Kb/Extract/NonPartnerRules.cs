@@ -46,10 +46,12 @@ public static class NonPartnerRules
         "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
     };
 
+    private static readonly char[] WordSeparators = [' ', '-', '/', ',', '(', ')'];
+
     /// <summary>True when <paramref name="name"/> names something that is never a partner; <paramref name="reason"/> says which category.</summary>
     public static bool IsNonPartner(string name, out string reason)
     {
-        var words = name.Split([' ', '-', '/', ',', '(', ')'], StringSplitOptions.RemoveEmptyEntries);
+        var words = name.Split(WordSeparators, StringSplitOptions.RemoveEmptyEntries);
         var key = EntityRegistry.Normalize(name);
         if (words.Length == 0 || key.Length < 2)
         {
