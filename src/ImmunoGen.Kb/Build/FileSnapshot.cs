@@ -20,6 +20,22 @@ internal static class FileSnapshot
     /// <param name="roots">The folders to take, each under a label so that moving a file between them counts.</param>
     /// <param name="settings">Anything else the result depends on (options, tool identity), hashed along.</param>
     /// <param name="ignore">Full paths of files that change on every build and say nothing about its inputs (the lock).</param>
+    /// <summary>
+    /// The snapshot of files just written: if the first look is racy, it waits out the clock tick and looks again.
+    /// Without that, the build after a build would always run in full.
+    /// </summary>
+    /// <returns>The hash, or null when files kept changing (something else is writing there).</returns>
+    public static string? Settled(IEnumerable<(string Label, string Directory)> roots, string settings, IReadOnlySet<string> ignore)
+    {
+        if (Of(roots, settings, ignore) is { } snapshot)
+        {
+            return snapshot;
+        }
+
+        Thread.Sleep(RacyWindow);
+        return Of(roots, settings, ignore);
+    }
+
     /// <returns>The hash, or null when a file was modified so recently that the snapshot may miss a change still to come.</returns>
     public static string? Of(IEnumerable<(string Label, string Directory)> roots, string settings, IReadOnlySet<string> ignore)
     {

@@ -35,7 +35,7 @@ public static class SiteBuilder
         var tool = BuildManifest.ToolIdentity();
 
         // Nothing changed since a build that had nothing to report: its site stands as it is.
-        var upToDate = Time(timings, "snapshot", () => previous is { Snapshot.Length: > 0 } && (previous.Checked || !options.Check) && previous.Snapshot == Snapshot(options, content, tool));
+        var upToDate = Time(timings, "snapshot", () => previous is { Snapshot.Length: > 0 } && (previous.Checked || !options.Check) && previous.Snapshot == Snapshot(options, content, tool, FileSnapshot.Of));
         if (upToDate)
         {
             return new BuildResult(new BuildCounts(0, 0, 0, 0, previous!.Files, 0), [], timings, true) { UpToDate = true };
@@ -97,7 +97,7 @@ public static class SiteBuilder
         // A site that was not fully written must not be trusted by the next build: an empty manifest makes it a full one.
         // Only a build with nothing to say may be skipped next time: a warning must show again until it is dealt with.
         var files = written.Written + written.Unchanged + rendered.Skipped;
-        var snapshot = diagnostics.IsEmpty ? Snapshot(options, content, tool) ?? "" : "";
+        var snapshot = diagnostics.IsEmpty ? Snapshot(options, content, tool, FileSnapshot.Settled) ?? "" : "";
         var manifest = writeFailed ? new BuildManifest() : new BuildManifest
         {
             Tool = tool,
@@ -321,8 +321,8 @@ public static class SiteBuilder
     }
 
     // Every file the build reads (content, templates) and writes (the site), with the options that shape the output.
-    private static string? Snapshot(BuildOptions options, ContentStore content, string tool) =>
-        FileSnapshot.Of(
+    private static string? Snapshot(BuildOptions options, ContentStore content, string tool, Func<IEnumerable<(string, string)>, string, IReadOnlySet<string>, string?> take) =>
+        take(
             [("content", content.Root), ("templates", options.TemplatesDirectory), ("site", options.OutputDirectory)],
             $"{tool}\n{content.Root}\n{Path.GetFullPath(options.TemplatesDirectory)}\n{Path.GetFullPath(options.OutputDirectory)}\n{options.BaseUrl}",
             new HashSet<string>([Path.Combine(content.Root, BuildLock.FileName), Path.GetFullPath(BuildManifest.FileIn(options.ResolvedCacheDirectory))], StringComparer.Ordinal));
