@@ -6,7 +6,7 @@ namespace ImmunoGen.Kb.Render;
 
 public sealed partial class SiteRenderer
 {
-    private string RenderCompound(Compound c)
+    private byte[] RenderCompound(Compound c)
     {
         const string root = "../";
         var r = EntityRef.Of(c);
@@ -81,7 +81,7 @@ public sealed partial class SiteRenderer
 
     private DateOnly? LastDate() => _filings.Select(f => f.Meta.Date).LastOrDefault(d => d is not null);
 
-    private string RenderPartner(Partner p)
+    private byte[] RenderPartner(Partner p)
     {
         const string root = "../";
         var r = EntityRef.Of(p);
@@ -167,7 +167,7 @@ public sealed partial class SiteRenderer
             new LinkView(FilingHref(root, entry.Event.FilingSlug, e.Paragraph), FilingTitle(entry.Event.FilingSlug)));
     }
 
-    private string RenderPerson(Person p)
+    private byte[] RenderPerson(Person p)
     {
         const string root = "../";
         var r = EntityRef.Of(p);

@@ -52,7 +52,7 @@ public sealed partial class SiteRenderer
         }
     }
 
-    private string RenderFilingList(FilingFacet facet)
+    private byte[] RenderFilingList(FilingFacet facet)
     {
         const string root = "../";
         var facets = _facets.Value;
@@ -87,7 +87,7 @@ public sealed partial class SiteRenderer
         return Layout("filings", root, title, description, model);
     }
 
-    private string RenderFiling(Filing f)
+    private byte[] RenderFiling(Filing f)
     {
         const string root = "../";
         var m = f.Meta;

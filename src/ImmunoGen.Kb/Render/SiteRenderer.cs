@@ -161,20 +161,29 @@ public sealed partial class SiteRenderer
     private static SitePageJob Text(string path, Func<string> render) =>
         new(path, () => new SiteFile(path, Utf8.GetBytes(render())));
 
-    private static SitePageJob Page(string path, Func<string> render) => Text(path, render);
+    private static SitePageJob Page(string path, Func<byte[]> render) =>
+        new(path, () => new SiteFile(path, render()));
 
     /// <summary>"" for top-level pages, "../" for pages one folder down.</summary>
     private static string RootOf(string path) => string.Concat(Enumerable.Repeat("../", path.Count(c => c == '/')));
 
-    /// <summary>Renders the page's own template, then base.hbs around it.</summary>
-    private string Layout(string template, string root, string title, string description, object model, string? feedHref = null, string? feedTitle = null)
+    // Stands in for the page body when base.hbs is rendered on its own; '<' is escaped by {{body}}, so the stand-in
+    // shows up verbatim only where the body is emitted raw ({{{body}}}).
+    private const string BodySlot = "\u0001<kb-page-body/>\u0001";
+
+    /// <summary>
+    /// Renders the page's own template, then base.hbs around it, as the page's UTF-8 bytes with LF newlines. The base is
+    /// rendered first around a stand-in and split there; the page template then writes straight into the output between
+    /// the two halves, so a 10 MB list never becomes a string. When the base does not place the body exactly once, raw,
+    /// or the body comes out empty (<c>{{#if body}}</c> would differ), the page is rendered the plain way: same bytes.
+    /// </summary>
+    private byte[] Layout(string template, string root, string title, string description, object model, string? feedHref = null, string? feedTitle = null)
     {
         if (!_templates.Has(template))
         {
             throw new TemplateRenderException(template, $"no template 'layouts/{template}.hbs'");
         }
 
-        var body = _templates.Render(template, model);
         var nav = new List<NavLink>
         {
             new(root + "filings/index.html", "Filings", template is "filings" or "filing"),
@@ -186,7 +195,7 @@ public sealed partial class SiteRenderer
             new(root + "search.html", "Search", template is "search"),
         };
         var fullTitle = template == "home" ? _options.SiteName : $"{title} — {_options.SiteName}";
-        var html = _templates.Render("base", new LayoutView(
+        LayoutView Frame(string body) => new(
             root,
             fullTitle,
             description,
@@ -194,14 +203,31 @@ public sealed partial class SiteRenderer
             body,
             nav,
             feedHref ?? root + "feed.xml",
-            feedTitle ?? _options.SiteName + " — latest filings and events"));
-        return NormalizeNewlines(html);
+            feedTitle ?? _options.SiteName + " — latest filings and events");
+
+        var framed = _templates.Render("base", Frame(BodySlot));
+        var slot = framed.IndexOf(BodySlot, StringComparison.Ordinal);
+        if (slot >= 0 && framed.IndexOf(BodySlot, slot + BodySlot.Length, StringComparison.Ordinal) < 0)
+        {
+            using var page = new Utf8PageWriter();
+            page.Write(framed.AsSpan(0, slot));
+            var before = page.CharsWritten;
+            _templates.Render(template, model, page);
+            if (page.CharsWritten > before)
+            {
+                page.Write(framed.AsSpan(slot + BodySlot.Length));
+                return page.ToArray();
+            }
+        }
+
+        var html = _templates.Render("base", Frame(_templates.Render(template, model)));
+        return Utf8.GetBytes(NormalizeNewlines(html));
     }
 
     // Templates may be saved with CRLF on some machines; the output is byte-identical everywhere.
     private static string NormalizeNewlines(string html) => html.Contains('\r') ? html.Replace("\r\n", "\n") : html;
 
-    private string RenderSimple(string template, string root, string title, string description) =>
+    private byte[] RenderSimple(string template, string root, string title, string description) =>
         Layout(template, root, title, description, new SimpleView(root, title, description));
 
     // ---- shared lookups ----
