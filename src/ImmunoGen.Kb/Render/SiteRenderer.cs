@@ -24,7 +24,9 @@ public sealed partial class SiteRenderer
     private readonly Lazy<Dictionary<string, HashSet<string>>> _anchors;
     private readonly Lazy<Dictionary<EntityRef, List<Filing>>> _filingsOf;
     private readonly Lazy<ILookup<string, Quote>> _quotesIn;
-    private readonly Lazy<List<(FilingFacet Facet, int Count)>> _facets;
+    private readonly Lazy<List<FilingFacet>> _facets;
+    private readonly Lazy<FilingRow[]> _rows;
+    private readonly Lazy<Dictionary<string, int>> _compoundsOfPartner;
 
     public SiteRenderer(ITemplateSet templates, KnowledgeGraph graph, SiteOptions options)
     {
@@ -45,7 +47,9 @@ public sealed partial class SiteRenderer
         _anchors = new Lazy<Dictionary<string, HashSet<string>>>(CollectAnchors);
         _filingsOf = new Lazy<Dictionary<EntityRef, List<Filing>>>(CollectFilingsOf);
         _quotesIn = new Lazy<ILookup<string, Quote>>(() => graph.Quotes.ToLookup(q => q.FilingSlug, StringComparer.Ordinal));
-        _facets = new Lazy<List<(FilingFacet Facet, int Count)>>(CollectFacets);
+        _facets = new Lazy<List<FilingFacet>>(CollectFacets);
+        _rows = new Lazy<FilingRow[]>(() => _filings.Select(f => NewRow(NestedRoot, f)).ToArray());
+        _compoundsOfPartner = new Lazy<Dictionary<string, int>>(CountCompoundsOfPartners);
     }
 
     /// <summary>The page templates the renderer uses; <c>base</c> wraps every page.</summary>
@@ -79,7 +83,7 @@ public sealed partial class SiteRenderer
         var jobs = new List<SitePageJob>
         {
             Page("index.html", RenderHome),
-            Page("filings/index.html", () => RenderFilingList(FilingFacet.All)),
+            Page(AllFilingsPath, () => RenderFilingList(new FilingFacet(AllFilingsPath, "", _filings))),
             Page("compounds/index.html", () => RenderCompoundIndex(CompoundSort.Name)),
             Page("compounds/by-stage.html", () => RenderCompoundIndex(CompoundSort.Stage)),
             Page("compounds/by-latest.html", () => RenderCompoundIndex(CompoundSort.Latest)),
@@ -378,7 +382,16 @@ public sealed partial class SiteRenderer
         return 0;
     }
 
-    private FilingRow RowOf(string root, Filing f) => new(
+    // Pages one folder down: every filings list, partner and person page lists filings with the same rows.
+    private const string NestedRoot = "../";
+
+    /// <summary>A filing's row in a list. Rows for pages one folder down are made once: a filing shows on ~20 list pages.</summary>
+    private FilingRow RowOf(string root, Filing f) =>
+        root == NestedRoot && _filingIndex.TryGetValue(f.Slug, out var i) && ReferenceEquals(_filings[i], f)
+            ? _rows.Value[i]
+            : NewRow(root, f);
+
+    private FilingRow NewRow(string root, Filing f) => new(
         root + "filings/" + f.Slug + ".html",
         TitleOf(f),
         DisplayText.Date(f.Meta.Date),
