@@ -96,12 +96,12 @@ public sealed partial class SiteRenderer
             Page("graph.html", RenderGraph),
             Page("search.html", () => RenderSimple("search", "", "Search", "Search filings, compounds, partners and people.")),
             Page("404.html", () => RenderSimple("not-found", "", "Page not found", "The page you asked for is not in the knowledge base.")),
-            Text("feed.xml", () => AtomFeed(null)),
-            Text("sitemap.xml", Sitemap),
+            Page("feed.xml", () => AtomFeed(null)),
+            Page("sitemap.xml", Sitemap),
             Text("robots.txt", () => $"User-agent: *\nAllow: /\nSitemap: {_options.NormalizedBaseUrl}sitemap.xml\n"),
-            Text("data/filings.json", FilingsJson),
-            Text("data/entities.json", EntitiesJson),
-            Text("data/events.json", EventsJson),
+            Page("data/filings.json", FilingsJson),
+            Page("data/entities.json", EntitiesJson),
+            Page("data/events.json", EventsJson),
         };
 
         foreach (var facet in FilingFacets())
@@ -117,13 +117,13 @@ public sealed partial class SiteRenderer
         foreach (var c in _graph.Corpus.Compounds)
         {
             jobs.Add(Page($"compounds/{c.Slug}.html", () => RenderCompound(c)));
-            jobs.Add(Text($"compounds/{c.Slug}.xml", () => AtomFeed(EntityRef.Of(c))));
+            jobs.Add(Page($"compounds/{c.Slug}.xml", () => AtomFeed(EntityRef.Of(c))));
         }
 
         foreach (var p in _graph.Corpus.Partners)
         {
             jobs.Add(Page($"partners/{p.Slug}.html", () => RenderPartner(p)));
-            jobs.Add(Text($"partners/{p.Slug}.xml", () => AtomFeed(EntityRef.Of(p))));
+            jobs.Add(Page($"partners/{p.Slug}.xml", () => AtomFeed(EntityRef.Of(p))));
         }
 
         foreach (var p in _graph.Corpus.People)
@@ -165,6 +165,7 @@ public sealed partial class SiteRenderer
     private static SitePageJob Text(string path, Func<string> render) =>
         new(path, () => new SiteFile(path, Utf8.GetBytes(render())));
 
+    /// <summary>A file whose renderer makes its exact bytes (pages, feeds, data).</summary>
     private static SitePageJob Page(string path, Func<byte[]> render) =>
         new(path, () => new SiteFile(path, render()));
 
