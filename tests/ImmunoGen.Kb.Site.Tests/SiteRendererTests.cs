@@ -38,6 +38,25 @@ public class SiteRendererTests
         Assert.Equal("compounds/sar3419.html", d.Path);
     }
 
+    // Pages are streamed into the base layout where it emits {{{body}}}; any other use of the body renders the plain way.
+    [Theory]
+    [InlineData("<html>\r\n{{{body}}}\r\n</html>", "<h1>x</h1>\r\n", "<html>\n<h1>x</h1>\n\n</html>")]
+    [InlineData("<p>{{body}}</p>", "<b>x</b>", "<p>&lt;b&gt;x&lt;/b&gt;</p>")]
+    [InlineData("{{{body}}}|{{{body}}}", "<b>x</b>", "<b>x</b>|<b>x</b>")]
+    [InlineData("{{#if body}}[{{{body}}}]{{else}}empty{{/if}}", "", "empty")]
+    [InlineData("{{#if body}}[{{{body}}}]{{else}}empty{{/if}}", "y\r", "[y\r]")]
+    [InlineData("<html></html>", "<b>x</b>", "<html></html>")]
+    public void Layout_AnyBaseTemplate_GivesTheBodyWhereTheBaseSaysSo(string baseTemplate, string homeTemplate, string expected)
+    {
+        using var dir = new TempSite(("layouts/base.hbs", baseTemplate), ("layouts/home.hbs", homeTemplate));
+        var templates = new HandlebarsTemplateEngine().Load(dir.Root, []);
+        var renderer = new SiteRenderer(templates, SeedGraph.Build(), SiteOptions.Default);
+
+        var home = renderer.Jobs().Single(j => j.Path == "index.html").Render();
+
+        Assert.Equal(expected, System.Text.Encoding.UTF8.GetString(home.Content));
+    }
+
     [Fact]
     public void FilingText_IsEscaped_NeverMarkup()
     {

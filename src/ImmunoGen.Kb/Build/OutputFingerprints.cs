@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Security.Cryptography;
 using System.Text;
 using ImmunoGen.Kb.Content;
 using ImmunoGen.Kb.Extract;
@@ -14,6 +16,10 @@ namespace ImmunoGen.Kb.Build;
 /// Pages that summarize everything (home, lists, timeline, graph, feeds, sitemap, data, search) have no fingerprint
 /// and are rendered every build. The site layout these paths follow is fixed by architecture.md.
 /// </summary>
+/// <remarks>
+/// At 10,000 filings an entity can depend on most of them (and name a neighbour once per event), so filings are handled
+/// by index: each filing's page is hashed once, and an entity's fingerprint hashes the binary hashes of its filings.
+/// </remarks>
 internal sealed class OutputFingerprints
 {
     private readonly Dictionary<string, string> _bySitePath = new(StringComparer.Ordinal);
@@ -21,14 +27,12 @@ internal sealed class OutputFingerprints
     public OutputFingerprints(KnowledgeGraph graph, string tool, string templates)
     {
         var corpus = graph.Corpus;
-        var filingHash = new Dictionary<string, string>(StringComparer.Ordinal);
         var filings = corpus.Filings;
-        var hashes = new string[filings.Count];
-        Parallel.For(0, filings.Count, i => hashes[i] = Fingerprint.Of(filings[i].Slug + "\n" + FilingPage.Write(filings[i].Meta, filings[i].Body)));
-        for (var i = 0; i < filings.Count; i++)
-        {
-            filingHash[filings[i].Slug] = hashes[i];
-        }
+
+        // One SHA-256 per filing over its slug and page text: the page is everything a filing page is rendered from.
+        var hashes = new byte[filings.Count][];
+        Parallel.For(0, filings.Count, i => hashes[i] = SHA256.HashData(Encoding.UTF8.GetBytes(filings[i].Slug + "\n" + FilingPage.Write(filings[i].Meta, filings[i].Body))));
+        var hex = hashes.Select(h => Convert.ToHexStringLower(h)).ToArray();
 
         Registry = Fingerprint.Of(string.Join('\n', graph.Registry.Entities.Select(e =>
             $"{EntityRef.Of(e)}|{string.Join('|', EntityRegistry.NamesOf(e))}")));
@@ -36,31 +40,60 @@ internal sealed class OutputFingerprints
 
         for (var i = 0; i < filings.Count; i++)
         {
-            var prev = i > 0 ? filingHash[filings[i - 1].Slug] : "";
-            var next = i + 1 < filings.Count ? filingHash[filings[i + 1].Slug] : "";
-            _bySitePath[$"filings/{filings[i].Slug}.html"] = Fingerprint.Of($"{global}{hashes[i]}\n{prev}\n{next}");
+            var prev = i > 0 ? hex[i - 1] : "";
+            var next = i + 1 < filings.Count ? hex[i + 1] : "";
+            _bySitePath[$"filings/{filings[i].Slug}.html"] = Fingerprint.Of($"{global}{hex[i]}\n{prev}\n{next}");
         }
 
-        var entities = $"{tool}\n{templates}\n{Fingerprint.Of(string.Concat(corpus.Entities.Select(EntityPage.Write)))}\n";
-        var related = RelatedFilings(graph);
-        foreach (var entity in corpus.Entities)
+        // Filings by slug rank: an entity marks its filings in an array indexed by rank, which lists them in slug order
+        // without sorting; their hashes, laid out in that order, are copied into one buffer and hashed in one go.
+        var bySlug = Enumerable.Range(0, filings.Count).OrderBy(i => filings[i].Slug, StringComparer.Ordinal).ToArray();
+        var rankOf = new Dictionary<string, int>(filings.Count, StringComparer.Ordinal);
+        var rankedHashes = new byte[bySlug.Length * SHA256.HashSizeInBytes];
+        for (var rank = 0; rank < bySlug.Length; rank++)
         {
-            var r = EntityRef.Of(entity);
-            var filingSet = new SortedSet<string>(related.GetValueOrDefault(r) ?? [], StringComparer.Ordinal);
+            rankOf.TryAdd(filings[bySlug[rank]].Slug, rank);
+            hashes[bySlug[rank]].CopyTo(rankedHashes, rank * SHA256.HashSizeInBytes);
+        }
+
+        var entities = Encoding.UTF8.GetBytes($"{tool}\n{templates}\n{Fingerprint.Of(string.Concat(corpus.Entities.Select(EntityPage.Write)))}\n");
+        var related = RelatedFilings(graph, rankOf);
+        var all = corpus.Entities.ToList();
+        var fingerprints = new string[all.Count];
+        Parallel.For(0, all.Count, i =>
+        {
+            var r = EntityRef.Of(all[i]);
+            var marked = new bool[filings.Count];
+            Mark(marked, related.GetValueOrDefault(r));
             foreach (var near in Neighbours(graph, r))
             {
-                filingSet.UnionWith(related.GetValueOrDefault(near) ?? []);
+                Mark(marked, related.GetValueOrDefault(near));
             }
 
-            var sb = new StringBuilder(entities).Append(r).Append('\n');
-            foreach (var slug in filingSet)
+            var buffer = ArrayPool<byte>.Shared.Rent(rankedHashes.Length);
+            var length = 0;
+            for (var rank = 0; rank < marked.Length; rank++)
             {
-                sb.Append(slug).Append(' ').Append(filingHash.GetValueOrDefault(slug, "")).Append('\n');
+                if (marked[rank])
+                {
+                    rankedHashes.AsSpan(rank * SHA256.HashSizeInBytes, SHA256.HashSizeInBytes).CopyTo(buffer.AsSpan(length));
+                    length += SHA256.HashSizeInBytes;
+                }
             }
 
-            var fingerprint = Fingerprint.Of(sb.ToString());
-            _bySitePath[r.SitePath] = fingerprint;
-            _bySitePath[$"{r.Kind.Folder()}/{r.Slug}.xml"] = fingerprint;
+            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            hash.AppendData(entities);
+            hash.AppendData(Encoding.UTF8.GetBytes(r + "\n"));
+            hash.AppendData(buffer, 0, length);
+            ArrayPool<byte>.Shared.Return(buffer);
+            fingerprints[i] = Convert.ToHexStringLower(hash.GetHashAndReset());
+        });
+
+        for (var i = 0; i < all.Count; i++)
+        {
+            var r = EntityRef.Of(all[i]);
+            _bySitePath[r.SitePath] = fingerprints[i];
+            _bySitePath[$"{r.Kind.Folder()}/{r.Slug}.xml"] = fingerprints[i];
         }
     }
 
@@ -70,40 +103,53 @@ internal sealed class OutputFingerprints
     /// <summary>The fingerprint of the inputs of the site file at <paramref name="sitePath"/>, or null when it is rendered every build.</summary>
     public string? For(string sitePath) => _bySitePath.GetValueOrDefault(sitePath);
 
-    private static IEnumerable<EntityRef> Neighbours(KnowledgeGraph graph, EntityRef r)
+    private static void Mark(bool[] marked, List<int>? ranks)
     {
-        foreach (var near in graph.RelatedOf(r))
+        foreach (var rank in ranks ?? [])
         {
-            yield return near;
+            marked[rank] = true;
         }
+    }
 
+    // Each neighbour once: an entity with thousands of events names the same compound or partner thousands of times.
+    private static HashSet<EntityRef> Neighbours(KnowledgeGraph graph, EntityRef r)
+    {
+        var near = new HashSet<EntityRef>(graph.RelatedOf(r));
         foreach (var e in graph.EventsOf(r))
         {
             if (e.Event.Compound is { } c)
             {
-                yield return new EntityRef(EntityKind.Compound, c);
+                near.Add(new EntityRef(EntityKind.Compound, c));
             }
 
             if (e.Event.Partner is { } p)
             {
-                yield return new EntityRef(EntityKind.Partner, p);
+                near.Add(new EntityRef(EntityKind.Partner, p));
             }
         }
+
+        return near;
     }
 
-    // Every filing whose content can show up on an entity's page, in slug order.
-    private static Dictionary<EntityRef, SortedSet<string>> RelatedFilings(KnowledgeGraph graph)
+    // Every filing whose content can show up on an entity's page, as slug ranks (unsorted, possibly repeated).
+    private static Dictionary<EntityRef, List<int>> RelatedFilings(KnowledgeGraph graph, Dictionary<string, int> rankOf)
     {
-        var map = new Dictionary<EntityRef, SortedSet<string>>();
+        var map = new Dictionary<EntityRef, List<int>>();
         void Add(EntityRef r, string filing)
         {
-            if (!map.TryGetValue(r, out var set))
+            // Every mention, event and quote comes from a corpus filing, so every slug has a rank.
+            var rank = rankOf[filing];
+            if (!map.TryGetValue(r, out var list))
             {
-                set = new SortedSet<string>(StringComparer.Ordinal);
-                map[r] = set;
+                list = [];
+                map[r] = list;
             }
 
-            set.Add(filing);
+            // Consecutive repeats (many mentions in one filing) are common; dropping them keeps the lists short.
+            if (list.Count == 0 || list[^1] != rank)
+            {
+                list.Add(rank);
+            }
         }
 
         foreach (var f in graph.Corpus.Filings)

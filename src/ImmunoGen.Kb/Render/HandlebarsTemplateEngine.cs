@@ -32,13 +32,14 @@ public sealed partial class HandlebarsTemplateEngine : ITemplateEngine
             }
         }
 
-        var compiled = new Dictionary<string, (HandlebarsTemplate<object, object> Template, string File)>(StringComparer.Ordinal);
+        var compiled = new Dictionary<string, CompiledTemplate>(StringComparer.Ordinal);
         foreach (var file in layouts)
         {
             var source = File.ReadAllText(file);
             if (IsValid(file, source, partialNames, diagnostics, hb))
             {
-                compiled[Path.GetFileNameWithoutExtension(file)] = (hb.Compile(source), Display(file));
+                using var reader = new StringReader(source);
+                compiled[Path.GetFileNameWithoutExtension(file)] = new CompiledTemplate(hb.Compile(source), hb.Compile(reader), Display(file));
             }
         }
 
@@ -152,25 +153,45 @@ public sealed partial class HandlebarsTemplateEngine : ITemplateEngine
     [GeneratedRegex(@"\{\{~?\s*(?<sigil>[#/^>!]?)\s*(?<name>[^\s}~]*)(?:(?!\{\{)[^}]|\}(?!\}))*(?<end>\}\})?")]
     private static partial Regex Mustache();
 
-    private sealed class CompiledSet(Dictionary<string, (HandlebarsTemplate<object, object> Template, string File)> templates) : ITemplateSet
+    /// <summary>A layout compiled twice: to return a string, and to write into a <see cref="TextWriter"/> (large pages).</summary>
+    private sealed record CompiledTemplate(HandlebarsTemplate<object, object> ToText, HandlebarsTemplate<TextWriter, object, object> ToWriter, string File);
+
+    private sealed class CompiledSet(Dictionary<string, CompiledTemplate> templates) : ITemplateSet
     {
         public bool Has(string template) => templates.ContainsKey(template);
 
         public string Render(string template, object model)
         {
-            if (!templates.TryGetValue(template, out var t))
-            {
-                throw new TemplateRenderException(template, $"no template 'layouts/{template}{Extension}'");
-            }
-
+            var t = Find(template);
             try
             {
-                return t.Template(model);
+                return t.ToText(model);
             }
             catch (HandlebarsException ex)
             {
-                throw new TemplateRenderException(template, $"{t.File}: {ex.Message.Split('\n')[0].Trim()}", ex);
+                throw Failed(template, t, ex);
             }
         }
+
+        public void Render(string template, object model, TextWriter output)
+        {
+            var t = Find(template);
+            try
+            {
+                t.ToWriter(output, model);
+            }
+            catch (HandlebarsException ex)
+            {
+                throw Failed(template, t, ex);
+            }
+        }
+
+        private CompiledTemplate Find(string template) =>
+            templates.TryGetValue(template, out var t)
+                ? t
+                : throw new TemplateRenderException(template, $"no template 'layouts/{template}{Extension}'");
+
+        private static TemplateRenderException Failed(string template, CompiledTemplate t, HandlebarsException ex) =>
+            new(template, $"{t.File}: {ex.Message.Split('\n')[0].Trim()}", ex);
     }
 }

@@ -23,6 +23,10 @@ public interface ITemplateSet
     /// <summary>Renders <paramref name="template"/> (a layout name such as <c>filing</c>) with <paramref name="model"/>. Text in the model is HTML-escaped.</summary>
     /// <exception cref="TemplateRenderException">The template failed at render time (an unknown partial, a helper error).</exception>
     string Render(string template, object model);
+
+    /// <summary>Renders <paramref name="template"/> into <paramref name="output"/>: the same text <see cref="Render(string, object)"/> returns.</summary>
+    /// <exception cref="TemplateRenderException">The template failed at render time.</exception>
+    void Render(string template, object model, TextWriter output) => output.Write(Render(template, model));
 }
 
 /// <summary>A template failed while rendering; the message names the template file.</summary>

@@ -19,13 +19,14 @@ public sealed partial class SiteRenderer
         NewLineHandling = NewLineHandling.Replace,
     };
 
-    private static readonly JsonWriterOptions JsonOptions = new() { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    // LF on every platform; strings never hold a raw newline (JSON escapes control characters).
+    private static readonly JsonWriterOptions JsonOptions = new() { Indented = true, NewLine = "\n", Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>
     /// The Atom feed of the newest filings and events: the whole site's (<paramref name="entity"/> null) or one compound's
     /// or partner's. Ids are absolute URLs under <see cref="SiteOptions.BaseUrl"/>; <c>updated</c> is the newest entry's date, never the clock.
     /// </summary>
-    private string AtomFeed(EntityRef? entity)
+    private byte[] AtomFeed(EntityRef? entity)
     {
         var baseUrl = _options.NormalizedBaseUrl;
         var filings = entity is { } r ? FilingsOf(r) : _filings;
@@ -78,7 +79,9 @@ public sealed partial class SiteRenderer
             w.WriteEndDocument();
         }
 
-        return Encoding.UTF8.GetString(ms.ToArray()) + "\n";
+        // The writer made UTF-8 without a BOM; the file ends with a newline.
+        ms.WriteByte((byte)'\n');
+        return ms.ToArray();
 
         static void Link(XmlWriter w, string href, string? rel)
         {
@@ -101,7 +104,7 @@ public sealed partial class SiteRenderer
         + ".";
 
     /// <summary>Every HTML page except 404.html, as absolute URLs.</summary>
-    private string Sitemap()
+    private byte[] Sitemap()
     {
         var baseUrl = _options.NormalizedBaseUrl;
         var pages = Jobs().Select(j => j.Path).Where(p => p.EndsWith(".html", StringComparison.Ordinal) && p != "404.html");
@@ -121,10 +124,12 @@ public sealed partial class SiteRenderer
             w.WriteEndDocument();
         }
 
-        return Encoding.UTF8.GetString(ms.ToArray()) + "\n";
+        // The writer made UTF-8 without a BOM; the file ends with a newline.
+        ms.WriteByte((byte)'\n');
+        return ms.ToArray();
     }
 
-    private static string Json(Action<Utf8JsonWriter> write)
+    private static byte[] Json(Action<Utf8JsonWriter> write)
     {
         using var ms = new MemoryStream();
         using (var w = new Utf8JsonWriter(ms, JsonOptions))
@@ -132,7 +137,8 @@ public sealed partial class SiteRenderer
             write(w);
         }
 
-        return Encoding.UTF8.GetString(ms.ToArray()).Replace("\r\n", "\n", StringComparison.Ordinal) + "\n";
+        ms.WriteByte((byte)'\n');
+        return ms.ToArray();
     }
 
     private static void Str(Utf8JsonWriter w, string name, string? value)
@@ -163,7 +169,7 @@ public sealed partial class SiteRenderer
     }
 
     /// <summary>data/filings.json: the facts of every filing, in date order, keys as in the front-matter.</summary>
-    private string FilingsJson() => Json(w =>
+    private byte[] FilingsJson() => Json(w =>
     {
         w.WriteStartArray();
         foreach (var f in _filings)
@@ -230,7 +236,7 @@ public sealed partial class SiteRenderer
     });
 
     /// <summary>data/events.json: every event, in date order, with its filing and provenance paragraph.</summary>
-    private string EventsJson() => Json(w =>
+    private byte[] EventsJson() => Json(w =>
     {
         w.WriteStartArray();
         foreach (var r in _graph.Events)
@@ -264,7 +270,7 @@ public sealed partial class SiteRenderer
     });
 
     /// <summary>data/entities.json: compounds (with stages), partners (with ledger totals) and people (with roles).</summary>
-    private string EntitiesJson() => Json(w =>
+    private byte[] EntitiesJson() => Json(w =>
     {
         w.WriteStartObject();
         w.WriteStartArray("compounds");

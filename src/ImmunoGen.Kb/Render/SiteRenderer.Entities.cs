@@ -6,7 +6,7 @@ namespace ImmunoGen.Kb.Render;
 
 public sealed partial class SiteRenderer
 {
-    private string RenderCompound(Compound c)
+    private byte[] RenderCompound(Compound c)
     {
         const string root = "../";
         var r = EntityRef.Of(c);
@@ -81,7 +81,7 @@ public sealed partial class SiteRenderer
 
     private DateOnly? LastDate() => _filings.Select(f => f.Meta.Date).LastOrDefault(d => d is not null);
 
-    private string RenderPartner(Partner p)
+    private byte[] RenderPartner(Partner p)
     {
         const string root = "../";
         var r = EntityRef.Of(p);
@@ -167,7 +167,7 @@ public sealed partial class SiteRenderer
             new LinkView(FilingHref(root, entry.Event.FilingSlug, e.Paragraph), FilingTitle(entry.Event.FilingSlug)));
     }
 
-    private string RenderPerson(Person p)
+    private byte[] RenderPerson(Person p)
     {
         const string root = "../";
         var r = EntityRef.Of(p);
@@ -244,7 +244,7 @@ public sealed partial class SiteRenderer
     {
         var r = EntityRef.Of(p);
         var ledger = _graph.LedgerOf(p.Slug);
-        var compounds = _graph.Corpus.Compounds.Count(c => c.Partners.Contains(p.Slug) || _graph.EventsOf(EntityRef.Of(c)).Any(e => e.Event.Partner == p.Slug));
+        var compounds = _compoundsOfPartner.Value.GetValueOrDefault(p.Slug);
         var filings = FilingsOf(r);
         return new PartnerRow(
             root + "partners/" + p.Slug + ".html",
@@ -255,6 +255,23 @@ public sealed partial class SiteRenderer
             ledger is { ReceivedUsd: > 0 } l ? DisplayText.Money(l.ReceivedUsd) : "",
             ledger is { PotentialMinUsd: > 0 } or { PotentialMaxUsd: > 0 } ? DisplayText.Amount(ledger.PotentialMinUsd, ledger.PotentialMaxUsd) : "",
             filings.Count > 0 ? DisplayText.Date(filings[^1].Meta.Date) : "");
+    }
+
+    // How many compounds name each partner, on their page or in one of their events: counted once for every partner row.
+    private Dictionary<string, int> CountCompoundsOfPartners()
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var c in _graph.Corpus.Compounds)
+        {
+            var partners = new HashSet<string>(c.Partners, StringComparer.Ordinal);
+            partners.UnionWith(_graph.EventsOf(EntityRef.Of(c)).Select(e => e.Event.Partner).OfType<string>());
+            foreach (var partner in partners)
+            {
+                counts[partner] = counts.GetValueOrDefault(partner) + 1;
+            }
+        }
+
+        return counts;
     }
 
     private PersonRow PersonRowOf(string root, Person p)

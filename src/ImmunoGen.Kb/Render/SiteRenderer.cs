@@ -24,7 +24,9 @@ public sealed partial class SiteRenderer
     private readonly Lazy<Dictionary<string, HashSet<string>>> _anchors;
     private readonly Lazy<Dictionary<EntityRef, List<Filing>>> _filingsOf;
     private readonly Lazy<ILookup<string, Quote>> _quotesIn;
-    private readonly Lazy<List<(FilingFacet Facet, int Count)>> _facets;
+    private readonly Lazy<List<FilingFacet>> _facets;
+    private readonly Lazy<FilingRow[]> _rows;
+    private readonly Lazy<Dictionary<string, int>> _compoundsOfPartner;
 
     public SiteRenderer(ITemplateSet templates, KnowledgeGraph graph, SiteOptions options)
     {
@@ -45,7 +47,9 @@ public sealed partial class SiteRenderer
         _anchors = new Lazy<Dictionary<string, HashSet<string>>>(CollectAnchors);
         _filingsOf = new Lazy<Dictionary<EntityRef, List<Filing>>>(CollectFilingsOf);
         _quotesIn = new Lazy<ILookup<string, Quote>>(() => graph.Quotes.ToLookup(q => q.FilingSlug, StringComparer.Ordinal));
-        _facets = new Lazy<List<(FilingFacet Facet, int Count)>>(CollectFacets);
+        _facets = new Lazy<List<FilingFacet>>(CollectFacets);
+        _rows = new Lazy<FilingRow[]>(() => _filings.Select(f => NewRow(NestedRoot, f)).ToArray());
+        _compoundsOfPartner = new Lazy<Dictionary<string, int>>(CountCompoundsOfPartners);
     }
 
     /// <summary>The page templates the renderer uses; <c>base</c> wraps every page.</summary>
@@ -79,7 +83,7 @@ public sealed partial class SiteRenderer
         var jobs = new List<SitePageJob>
         {
             Page("index.html", RenderHome),
-            Page("filings/index.html", () => RenderFilingList(FilingFacet.All)),
+            Page(AllFilingsPath, () => RenderFilingList(new FilingFacet(AllFilingsPath, "", _filings))),
             Page("compounds/index.html", () => RenderCompoundIndex(CompoundSort.Name)),
             Page("compounds/by-stage.html", () => RenderCompoundIndex(CompoundSort.Stage)),
             Page("compounds/by-latest.html", () => RenderCompoundIndex(CompoundSort.Latest)),
@@ -92,12 +96,12 @@ public sealed partial class SiteRenderer
             Page("graph.html", RenderGraph),
             Page("search.html", () => RenderSimple("search", "", "Search", "Search filings, compounds, partners and people.")),
             Page("404.html", () => RenderSimple("not-found", "", "Page not found", "The page you asked for is not in the knowledge base.")),
-            Text("feed.xml", () => AtomFeed(null)),
-            Text("sitemap.xml", Sitemap),
+            Page("feed.xml", () => AtomFeed(null)),
+            Page("sitemap.xml", Sitemap),
             Text("robots.txt", () => $"User-agent: *\nAllow: /\nSitemap: {_options.NormalizedBaseUrl}sitemap.xml\n"),
-            Text("data/filings.json", FilingsJson),
-            Text("data/entities.json", EntitiesJson),
-            Text("data/events.json", EventsJson),
+            Page("data/filings.json", FilingsJson),
+            Page("data/entities.json", EntitiesJson),
+            Page("data/events.json", EventsJson),
         };
 
         foreach (var facet in FilingFacets())
@@ -113,13 +117,13 @@ public sealed partial class SiteRenderer
         foreach (var c in _graph.Corpus.Compounds)
         {
             jobs.Add(Page($"compounds/{c.Slug}.html", () => RenderCompound(c)));
-            jobs.Add(Text($"compounds/{c.Slug}.xml", () => AtomFeed(EntityRef.Of(c))));
+            jobs.Add(Page($"compounds/{c.Slug}.xml", () => AtomFeed(EntityRef.Of(c))));
         }
 
         foreach (var p in _graph.Corpus.Partners)
         {
             jobs.Add(Page($"partners/{p.Slug}.html", () => RenderPartner(p)));
-            jobs.Add(Text($"partners/{p.Slug}.xml", () => AtomFeed(EntityRef.Of(p))));
+            jobs.Add(Page($"partners/{p.Slug}.xml", () => AtomFeed(EntityRef.Of(p))));
         }
 
         foreach (var p in _graph.Corpus.People)
@@ -161,20 +165,30 @@ public sealed partial class SiteRenderer
     private static SitePageJob Text(string path, Func<string> render) =>
         new(path, () => new SiteFile(path, Utf8.GetBytes(render())));
 
-    private static SitePageJob Page(string path, Func<string> render) => Text(path, render);
+    /// <summary>A file whose renderer makes its exact bytes (pages, feeds, data).</summary>
+    private static SitePageJob Page(string path, Func<byte[]> render) =>
+        new(path, () => new SiteFile(path, render()));
 
     /// <summary>"" for top-level pages, "../" for pages one folder down.</summary>
     private static string RootOf(string path) => string.Concat(Enumerable.Repeat("../", path.Count(c => c == '/')));
 
-    /// <summary>Renders the page's own template, then base.hbs around it.</summary>
-    private string Layout(string template, string root, string title, string description, object model, string? feedHref = null, string? feedTitle = null)
+    // Stands in for the page body when base.hbs is rendered on its own; '<' is escaped by {{body}}, so the stand-in
+    // shows up verbatim only where the body is emitted raw ({{{body}}}).
+    private const string BodySlot = "\u0001<kb-page-body/>\u0001";
+
+    /// <summary>
+    /// Renders the page's own template, then base.hbs around it, as the page's UTF-8 bytes with LF newlines. The base is
+    /// rendered first around a stand-in and split there; the page template then writes straight into the output between
+    /// the two halves, so a 10 MB list never becomes a string. When the base does not place the body exactly once, raw,
+    /// or the body comes out empty (<c>{{#if body}}</c> would differ), the page is rendered the plain way: same bytes.
+    /// </summary>
+    private byte[] Layout(string template, string root, string title, string description, object model, string? feedHref = null, string? feedTitle = null)
     {
         if (!_templates.Has(template))
         {
             throw new TemplateRenderException(template, $"no template 'layouts/{template}.hbs'");
         }
 
-        var body = _templates.Render(template, model);
         var nav = new List<NavLink>
         {
             new(root + "filings/index.html", "Filings", template is "filings" or "filing"),
@@ -186,7 +200,7 @@ public sealed partial class SiteRenderer
             new(root + "search.html", "Search", template is "search"),
         };
         var fullTitle = template == "home" ? _options.SiteName : $"{title} — {_options.SiteName}";
-        var html = _templates.Render("base", new LayoutView(
+        LayoutView Frame(string body) => new(
             root,
             fullTitle,
             description,
@@ -194,14 +208,31 @@ public sealed partial class SiteRenderer
             body,
             nav,
             feedHref ?? root + "feed.xml",
-            feedTitle ?? _options.SiteName + " — latest filings and events"));
-        return NormalizeNewlines(html);
+            feedTitle ?? _options.SiteName + " — latest filings and events");
+
+        var framed = _templates.Render("base", Frame(BodySlot));
+        var slot = framed.IndexOf(BodySlot, StringComparison.Ordinal);
+        if (slot >= 0 && framed.IndexOf(BodySlot, slot + BodySlot.Length, StringComparison.Ordinal) < 0)
+        {
+            using var page = new Utf8PageWriter();
+            page.Write(framed.AsSpan(0, slot));
+            var before = page.CharsWritten;
+            _templates.Render(template, model, page);
+            if (page.CharsWritten > before)
+            {
+                page.Write(framed.AsSpan(slot + BodySlot.Length));
+                return page.ToArray();
+            }
+        }
+
+        var html = _templates.Render("base", Frame(_templates.Render(template, model)));
+        return Utf8.GetBytes(NormalizeNewlines(html));
     }
 
     // Templates may be saved with CRLF on some machines; the output is byte-identical everywhere.
     private static string NormalizeNewlines(string html) => html.Contains('\r') ? html.Replace("\r\n", "\n") : html;
 
-    private string RenderSimple(string template, string root, string title, string description) =>
+    private byte[] RenderSimple(string template, string root, string title, string description) =>
         Layout(template, root, title, description, new SimpleView(root, title, description));
 
     // ---- shared lookups ----
@@ -352,7 +383,16 @@ public sealed partial class SiteRenderer
         return 0;
     }
 
-    private FilingRow RowOf(string root, Filing f) => new(
+    // Pages one folder down: every filings list, partner and person page lists filings with the same rows.
+    private const string NestedRoot = "../";
+
+    /// <summary>A filing's row in a list. Rows for pages one folder down are made once: a filing shows on ~20 list pages.</summary>
+    private FilingRow RowOf(string root, Filing f) =>
+        root == NestedRoot && _filingIndex.TryGetValue(f.Slug, out var i) && ReferenceEquals(_filings[i], f)
+            ? _rows.Value[i]
+            : NewRow(root, f);
+
+    private FilingRow NewRow(string root, Filing f) => new(
         root + "filings/" + f.Slug + ".html",
         TitleOf(f),
         DisplayText.Date(f.Meta.Date),

@@ -39,6 +39,30 @@ public sealed class YamlMap
     /// <param name="lineOffset">Lines before the YAML in the file (1 for the opening fence).</param>
     public static YamlMap? Parse(string yaml, string path, int lineOffset, List<Diagnostic> diagnostics)
     {
+        // One pass: the limits are checked on each event as the representation model reads it, so the YAML is scanned
+        // once (scanning is most of the cost of loading 10,000 pages). A page that does not load that way is read again
+        // the two-pass way below, which reports exactly what it always did.
+        YamlStream stream;
+        try
+        {
+            stream = new YamlStream();
+            stream.Load(new LimitedParser(new Parser(new StringReader(yaml)), path, lineOffset));
+        }
+        catch (TooComplexException ex)
+        {
+            diagnostics.Add(ex.Diagnostic);
+            return null;
+        }
+        catch (Exception ex) when (ex is YamlException or ArgumentException or InvalidOperationException)
+        {
+            return ParseInTwoPasses(yaml, path, lineOffset, diagnostics);
+        }
+
+        return Root(stream, path, lineOffset, diagnostics);
+    }
+
+    private static YamlMap? ParseInTwoPasses(string yaml, string path, int lineOffset, List<Diagnostic> diagnostics)
+    {
         var reached = 1;
         try
         {
@@ -49,19 +73,7 @@ public sealed class YamlMap
 
             var stream = new YamlStream();
             stream.Load(new StringReader(yaml));
-            if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
-            {
-                return new YamlMap(new YamlMappingNode(), path, lineOffset, diagnostics);
-            }
-
-            if (stream.Documents[0].RootNode is not YamlMappingNode root)
-            {
-                var at = stream.Documents[0].RootNode.Start;
-                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.Content.BadFrontMatter, path, "front-matter is not a mapping of keys to values", (int)at.Line + lineOffset));
-                return null;
-            }
-
-            return new YamlMap(root, path, lineOffset, diagnostics);
+            return Root(stream, path, lineOffset, diagnostics);
         }
         catch (YamlException ex)
         {
@@ -84,40 +96,94 @@ public sealed class YamlMap
         }
     }
 
+    private static YamlMap? Root(YamlStream stream, string path, int lineOffset, List<Diagnostic> diagnostics)
+    {
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
+        {
+            return new YamlMap(new YamlMappingNode(), path, lineOffset, diagnostics);
+        }
+
+        if (stream.Documents[0].RootNode is not YamlMappingNode root)
+        {
+            var at = stream.Documents[0].RootNode.Start;
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.Content.BadFrontMatter, path, "front-matter is not a mapping of keys to values", (int)at.Line + lineOffset));
+            return null;
+        }
+
+        return new YamlMap(root, path, lineOffset, diagnostics);
+    }
+
     private static bool IsSimple(string yaml, string path, int lineOffset, List<Diagnostic> diagnostics, ref int reached)
     {
         var parser = new Parser(new StringReader(yaml));
-        var events = 0;
-        var depth = 0;
+        var limits = new Limits(path, lineOffset);
         while (parser.MoveNext())
         {
             var e = parser.Current!;
             reached = (int)e.Start.Line;
-            if (++events > MaxEvents)
+            if (limits.Check(e) is { } problem)
             {
-                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.Content.YamlTooComplex, path, $"front-matter has more than {MaxEvents} YAML nodes", (int)e.Start.Line + lineOffset));
+                diagnostics.Add(problem);
                 return false;
-            }
-
-            if (e is AnchorAlias || e is NodeEvent { Anchor.IsEmpty: false })
-            {
-                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.Content.YamlTooComplex, path, "YAML anchors and aliases are not allowed in front-matter", (int)e.Start.Line + lineOffset));
-                return false;
-            }
-
-            if (e is MappingStart or SequenceStart && ++depth > MaxDepth)
-            {
-                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.Content.YamlTooComplex, path, $"front-matter is nested more than {MaxDepth} levels deep", (int)e.Start.Line + lineOffset));
-                return false;
-            }
-
-            if (e is MappingEnd or SequenceEnd)
-            {
-                depth--;
             }
         }
 
         return true;
+    }
+
+    /// <summary>The limits on a front-matter's events: how many, how deep, and no anchors or aliases.</summary>
+    private sealed class Limits(string path, int lineOffset)
+    {
+        private int _events;
+        private int _depth;
+
+        public Diagnostic? Check(ParsingEvent e)
+        {
+            if (++_events > MaxEvents)
+            {
+                return Diagnostic.Error(DiagnosticCodes.Content.YamlTooComplex, path, $"front-matter has more than {MaxEvents} YAML nodes", (int)e.Start.Line + lineOffset);
+            }
+
+            if (e is AnchorAlias || e is NodeEvent { Anchor.IsEmpty: false })
+            {
+                return Diagnostic.Error(DiagnosticCodes.Content.YamlTooComplex, path, "YAML anchors and aliases are not allowed in front-matter", (int)e.Start.Line + lineOffset);
+            }
+
+            if (e is MappingStart or SequenceStart && ++_depth > MaxDepth)
+            {
+                return Diagnostic.Error(DiagnosticCodes.Content.YamlTooComplex, path, $"front-matter is nested more than {MaxDepth} levels deep", (int)e.Start.Line + lineOffset);
+            }
+
+            if (e is MappingEnd or SequenceEnd)
+            {
+                _depth--;
+            }
+
+            return null;
+        }
+    }
+
+    /// <summary>A parser that stops at the first event over the <see cref="Limits"/>, before the model builds anything from it.</summary>
+    private sealed class LimitedParser(IParser inner, string path, int lineOffset) : IParser
+    {
+        private readonly Limits _limits = new(path, lineOffset);
+
+        public ParsingEvent? Current => inner.Current;
+
+        public bool MoveNext()
+        {
+            if (!inner.MoveNext())
+            {
+                return false;
+            }
+
+            return _limits.Check(inner.Current!) is { } problem ? throw new TooComplexException(problem) : true;
+        }
+    }
+
+    private sealed class TooComplexException(Diagnostic diagnostic) : Exception(diagnostic.Message)
+    {
+        public Diagnostic Diagnostic { get; } = diagnostic;
     }
 
     private static string FirstSentence(YamlException ex)
