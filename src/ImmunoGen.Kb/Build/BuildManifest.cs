@@ -31,11 +31,11 @@ public sealed record BuildManifest
     /// <summary>Raw file (relative to content) → SHA-256 of its bytes and the filing page it produced.</summary>
     public SortedDictionary<string, RawInput> Raw { get; init; } = new(StringComparer.Ordinal);
 
-    /// <summary>
-    /// <see cref="FileSnapshot"/> of the content, templates and site as the build left them; empty when the build reported
-    /// anything (then the next build runs in full and reports it again).
-    /// </summary>
+    /// <summary><see cref="FileSnapshot"/> of the content, templates and site as the build left them.</summary>
     public string Snapshot { get; init; } = "";
+
+    /// <summary>What the build reported: a build skipped because nothing changed reports it again, until it is dealt with.</summary>
+    public IReadOnlyList<Diagnostics.Diagnostic> Diagnostics { get; init; } = [];
 
     /// <summary>Whether the build checked the site it wrote (a build asked to check cannot skip one that did not).</summary>
     public bool Checked { get; init; }

@@ -34,11 +34,11 @@ public static class SiteBuilder
         var previous = options.Full ? null : BuildManifest.Load(cacheDirectory);
         var tool = BuildManifest.ToolIdentity();
 
-        // Nothing changed since a build that had nothing to report: its site stands as it is.
+        // Nothing changed since the last build: its site stands as it is, and what it reported still holds.
         var upToDate = Time(timings, "snapshot", () => previous is { Snapshot.Length: > 0 } && (previous.Checked || !options.Check) && previous.Snapshot == Snapshot(options, content, tool, FileSnapshot.Of));
         if (upToDate)
         {
-            return new BuildResult(new BuildCounts(0, 0, 0, 0, previous!.Files, 0), [], timings, true) { UpToDate = true };
+            return new BuildResult(new BuildCounts(0, 0, 0, 0, previous!.Files, 0), previous.Diagnostics, timings, true) { UpToDate = true };
         }
 
         // A build killed mid-write leaves only temporary files beside the old ones; under the lock they are safe to clear.
@@ -95,9 +95,7 @@ public static class SiteBuilder
         }
 
         // A site that was not fully written must not be trusted by the next build: an empty manifest makes it a full one.
-        // Only a build with nothing to say may be skipped next time: a warning must show again until it is dealt with.
         var files = written.Written + written.Unchanged + rendered.Skipped;
-        var snapshot = diagnostics.IsEmpty ? Snapshot(options, content, tool, FileSnapshot.Settled) ?? "" : "";
         var manifest = writeFailed ? new BuildManifest() : new BuildManifest
         {
             Tool = tool,
@@ -105,9 +103,10 @@ public static class SiteBuilder
             Output = output,
             Registry = registryFingerprint,
             Outputs = rendered.Outputs,
-            Snapshot = snapshot,
+            Snapshot = Snapshot(options, content, tool, FileSnapshot.Settled) ?? "",
             Checked = options.Check,
             Files = files,
+            Diagnostics = diagnostics.ToSortedList(),
         };
         if (manifest.Save(cacheDirectory) is { } reason)
         {
@@ -320,11 +319,12 @@ public static class SiteBuilder
         }
     }
 
-    // Every file the build reads (content, templates) and writes (the site), with the options that shape the output.
+    // Every file the build reads (content, templates) and writes (the site), with the options that shape the output
+    // and the working directory that diagnostics show paths from.
     private static string? Snapshot(BuildOptions options, ContentStore content, string tool, Func<IEnumerable<(string, string)>, string, IReadOnlySet<string>, string?> take) =>
         take(
             [("content", content.Root), ("templates", options.TemplatesDirectory), ("site", options.OutputDirectory)],
-            $"{tool}\n{content.Root}\n{Path.GetFullPath(options.TemplatesDirectory)}\n{Path.GetFullPath(options.OutputDirectory)}\n{options.BaseUrl}",
+            $"{tool}\n{Environment.CurrentDirectory}\n{content.Root}\n{Path.GetFullPath(options.TemplatesDirectory)}\n{Path.GetFullPath(options.OutputDirectory)}\n{options.BaseUrl}",
             new HashSet<string>([Path.Combine(content.Root, BuildLock.FileName), Path.GetFullPath(BuildManifest.FileIn(options.ResolvedCacheDirectory))], StringComparer.Ordinal));
 
     private static string DisplayEntityPath(ContentStore content, string path) =>
