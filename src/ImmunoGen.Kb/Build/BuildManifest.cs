@@ -6,10 +6,10 @@ using System.Text.Json.Serialization;
 namespace ImmunoGen.Kb.Build;
 
 /// <summary>
-/// What the last build read and wrote, kept in the cache folder between builds. Inputs are content hashes of raw
-/// filings, pages, entity pages and templates, plus the tool's own version; outputs are, per site file, the
-/// fingerprint of everything it was rendered from and the hash of its bytes. A build whose tool or templates
-/// differ from the manifest's ignores it and renders everything.
+/// What the last build read and wrote, kept in the cache folder between builds: the tool's identity, the templates'
+/// hash, the site folder, per site file the fingerprint of everything it was rendered from, and a snapshot of every
+/// file with the diagnostics the build reported. A build whose tool, templates or site folder differ from the
+/// manifest's ignores the fingerprints and renders everything.
 /// </summary>
 public sealed record BuildManifest
 {
@@ -24,12 +24,6 @@ public sealed record BuildManifest
 
     /// <summary>The site folder the outputs were written to: a build into another folder starts from nothing.</summary>
     public string Output { get; init; } = "";
-
-    /// <summary>Registry fingerprint: names and aliases of every entity. A change re-analyzes every filing.</summary>
-    public string Registry { get; init; } = "";
-
-    /// <summary>Raw file (relative to content) → SHA-256 of its bytes and the filing page it produced.</summary>
-    public SortedDictionary<string, RawInput> Raw { get; init; } = new(StringComparer.Ordinal);
 
     /// <summary><see cref="FileSnapshot"/> of the content, templates and site as the build left them.</summary>
     public string Snapshot { get; init; } = "";
@@ -93,9 +87,6 @@ public sealed record BuildManifest
     public static string ToolIdentity() =>
         typeof(BuildManifest).Assembly.ManifestModule.ModuleVersionId.ToString("N");
 }
-
-/// <summary>A raw filing as the last build saw it.</summary>
-public sealed record RawInput(string Sha256, string? Page);
 
 /// <summary>SHA-256 fingerprints of bytes, text and folders, as lowercase hex.</summary>
 public static class Fingerprint

@@ -24,7 +24,7 @@ public sealed record BuildResult(BuildCounts Counts, IReadOnlyList<Diagnostic> D
     /// <summary>The site files rendered by this build, in path order (the rest were known to be unchanged).</summary>
     public IReadOnlyList<string> Rendered { get; init; } = [];
 
-    /// <summary>True when nothing changed since the last build, which reported nothing: no stage ran.</summary>
+    /// <summary>True when nothing changed since the last build: no stage ran, and its diagnostics are reported again.</summary>
     public bool UpToDate { get; init; }
 
     public bool HasErrors => Diagnostics.Any(d => d.IsError);

@@ -17,9 +17,6 @@ internal static class FileSnapshot
     // Longer than the file system's timestamp tick (jiffies: 1-10 ms on Linux).
     private static readonly TimeSpan RacyWindow = TimeSpan.FromMilliseconds(50);
 
-    /// <param name="roots">The folders to take, each under a label so that moving a file between them counts.</param>
-    /// <param name="settings">Anything else the result depends on (options, tool identity), hashed along.</param>
-    /// <param name="ignore">Full paths of files that change on every build and say nothing about its inputs (the lock).</param>
     /// <summary>
     /// The snapshot of files just written: if the first look is racy, it waits out the clock tick and looks again.
     /// Without that, the build after a build would always run in full.
@@ -36,6 +33,9 @@ internal static class FileSnapshot
         return Of(roots, settings, ignore);
     }
 
+    /// <param name="roots">The folders to take, each under a label so that moving a file between them counts.</param>
+    /// <param name="settings">Anything else the result depends on (options, tool identity), hashed along.</param>
+    /// <param name="ignore">Full paths of files that change on every build and say nothing about its inputs (the lock).</param>
     /// <returns>The hash, or null when a file was modified so recently that the snapshot may miss a change still to come.</returns>
     public static string? Of(IEnumerable<(string Label, string Directory)> roots, string settings, IReadOnlySet<string> ignore)
     {

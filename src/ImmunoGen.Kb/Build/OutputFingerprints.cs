@@ -34,9 +34,10 @@ internal sealed class OutputFingerprints
         Parallel.For(0, filings.Count, i => hashes[i] = SHA256.HashData(Encoding.UTF8.GetBytes(filings[i].Slug + "\n" + FilingPage.Write(filings[i].Meta, filings[i].Body))));
         var hex = hashes.Select(h => Convert.ToHexStringLower(h)).ToArray();
 
-        Registry = Fingerprint.Of(string.Join('\n', graph.Registry.Entities.Select(e =>
+        // Every entity's kind, slug, name and aliases: the links in every filing body.
+        var registry = Fingerprint.Of(string.Join('\n', graph.Registry.Entities.Select(e =>
             $"{EntityRef.Of(e)}|{string.Join('|', EntityRegistry.NamesOf(e))}")));
-        var global = $"{tool}\n{templates}\n{Registry}\n";
+        var global = $"{tool}\n{templates}\n{registry}\n";
 
         for (var i = 0; i < filings.Count; i++)
         {
@@ -96,9 +97,6 @@ internal sealed class OutputFingerprints
             _bySitePath[$"{r.Kind.Folder()}/{r.Slug}.xml"] = fingerprints[i];
         }
     }
-
-    /// <summary>The registry's fingerprint: every entity's kind, slug, name and aliases.</summary>
-    public string Registry { get; }
 
     /// <summary>The fingerprint of the inputs of the site file at <paramref name="sitePath"/>, or null when it is rendered every build.</summary>
     public string? For(string sitePath) => _bySitePath.GetValueOrDefault(sitePath);

@@ -35,7 +35,7 @@ public static class SiteBuilder
         var tool = BuildManifest.ToolIdentity();
 
         // Nothing changed since the last build: its site stands as it is, and what it reported still holds.
-        var upToDate = Time(timings, "snapshot", () => previous is { Snapshot.Length: > 0 } && (previous.Checked || !options.Check) && previous.Snapshot == Snapshot(options, content, tool, FileSnapshot.Of));
+        var upToDate = Time(timings, "snapshot", () => previous is { Snapshot.Length: > 0 } && (previous.Checked || !options.Check) && previous.Snapshot == Snapshot(options, content, tool, settle: false));
         if (upToDate)
         {
             return new BuildResult(new BuildCounts(0, 0, 0, 0, previous!.Files, 0), previous.Diagnostics, timings, true) { UpToDate = true };
@@ -61,16 +61,15 @@ public static class SiteBuilder
             return (corpus, GraphBuilder.Build(corpus, registry, analyzed.Find));
         });
 
-        var writeFailures = new WriteFailures(options.OutputDirectory);
-        var (rendered, writer, registryFingerprint) = Time(timings, "render", () =>
+        var site = new SiteOutput(options.OutputDirectory);
+        var rendered = Time(timings, "render", () =>
         {
             var templateDiagnostics = new List<Diagnostic>();
             var templates = new HandlebarsTemplateEngine().Load(options.TemplatesDirectory, templateDiagnostics);
             diagnostics.AddRange(templateDiagnostics);
             diagnostics.AddRange(SiteRenderer.MissingTemplates(templates, options.TemplatesDirectory));
             var fingerprints = new OutputFingerprints(graph, tool, templatesFingerprint);
-            var writer = writeFailures.Open();
-            return (Render(templates, graph, options, fingerprints, incremental ? previous : null, writer, writeFailures, diagnostics), writer, fingerprints.Registry);
+            return Render(templates, graph, options, fingerprints, incremental ? previous : null, site, diagnostics);
         });
 
         var searchFiles = Time(timings, "search", () =>
@@ -78,16 +77,15 @@ public static class SiteBuilder
             var paths = new List<string>();
             foreach (var file in SearchIndexWriter.Write(SearchIndexBuilder.Build(graph)))
             {
-                writeFailures.Write(writer, new SiteFile(file.Path, System.Text.Encoding.UTF8.GetBytes(file.Content)));
+                site.Write(new SiteFile(file.Path, System.Text.Encoding.UTF8.GetBytes(file.Content)));
                 paths.Add(file.Path);
             }
 
             return paths;
         });
 
-        var written = Time(timings, "write", () => writeFailures.Finish(writer));
-        var writeFailed = writeFailures.Any;
-        diagnostics.AddRange(writeFailures.Diagnostics);
+        var written = Time(timings, "write", site.Finish);
+        diagnostics.AddRange(site.Failures);
 
         if (options.Check)
         {
@@ -95,17 +93,15 @@ public static class SiteBuilder
         }
 
         // A site that was not fully written must not be trusted by the next build: an empty manifest makes it a full one.
-        var files = written.Written + written.Unchanged + rendered.Skipped;
-        var manifest = writeFailed ? new BuildManifest() : new BuildManifest
+        var manifest = site.Failed ? new BuildManifest() : new BuildManifest
         {
             Tool = tool,
             Templates = templatesFingerprint,
             Output = output,
-            Registry = registryFingerprint,
             Outputs = rendered.Outputs,
-            Snapshot = Snapshot(options, content, tool, FileSnapshot.Settled) ?? "",
+            Snapshot = Snapshot(options, content, tool, settle: true) ?? "",
             Checked = options.Check,
-            Files = files,
+            Files = written.Written + written.Unchanged + rendered.Skipped,
             Diagnostics = diagnostics.ToSortedList(),
         };
         if (manifest.Save(cacheDirectory) is { } reason)
@@ -151,7 +147,6 @@ public static class SiteBuilder
 
     private static (ImportResult Result, int Discovered, AnalyzedFilings Analyzed) Extract(ContentStore content, FilingImporter importer, ImportReadResult read, IProgress<BuildProgress>? progress, IReadOnlyList<Diagnostic> copyDiagnostics, int copyFailed)
     {
-
         var registry = LoadRegistry(content);
         var analyses = Analyze(read.Filings, registry, progress);
 
@@ -225,7 +220,7 @@ public static class SiteBuilder
     /// each to the writer as soon as it is rendered, so no more than a page per thread is held in memory.
     /// A page whose fingerprint matches the manifest's is not rendered; its file stays as it is.
     /// </summary>
-    private static RenderOutcome Render(ITemplateSet templates, KnowledgeGraph graph, BuildOptions options, OutputFingerprints fingerprints, BuildManifest? previous, SiteWriter? writer, WriteFailures writeFailures, DiagnosticBag diagnostics)
+    private static RenderOutcome Render(ITemplateSet templates, KnowledgeGraph graph, BuildOptions options, OutputFingerprints fingerprints, BuildManifest? previous, SiteOutput site, DiagnosticBag diagnostics)
     {
         var renderer = new SiteRenderer(templates, graph, new SiteOptions
         {
@@ -246,14 +241,14 @@ public static class SiteBuilder
                 && File.Exists(Path.Combine(options.OutputDirectory, job.Path)))
             {
                 Interlocked.Increment(ref skipped);
-                writeFailures.Keep(writer, job.Path);
+                site.Keep(job.Path);
                 outputs[job.Path] = fingerprint;
             }
             else if (SiteRenderer.TryRender(job, diagnostics) is { } file)
             {
                 rendered[i] = job.Path;
                 // A page that could not be written gets no fingerprint, so the next build renders it again.
-                if (writeFailures.Write(writer, file) && fingerprint is not null)
+                if (site.Write(file) && fingerprint is not null)
                 {
                     outputs[job.Path] = fingerprint;
                 }
@@ -261,7 +256,7 @@ public static class SiteBuilder
             else
             {
                 // A page whose template failed keeps its last good version.
-                writeFailures.Keep(writer, job.Path);
+                site.Keep(job.Path);
             }
 
             options.Progress?.Report(new BuildProgress("render", Interlocked.Increment(ref done), jobs.Count));
@@ -278,28 +273,36 @@ public static class SiteBuilder
     /// The site writer of one build, and what it could not write. A write that fails (disk full, no permission) is
     /// reported with its file and the build goes on; the first few failures are listed, the rest counted.
     /// </summary>
-    private sealed class WriteFailures(string outputDirectory)
+    private sealed class SiteOutput
     {
         private const int Listed = 5;
-        private readonly ConcurrentQueue<Diagnostic> _diagnostics = new();
-        private int _count;
+        private readonly string _directory;
+        private readonly SiteWriter? _writer;
+        private readonly ConcurrentQueue<Diagnostic> _failures = new();
+        private int _failed;
 
-        public bool Any => Volatile.Read(ref _count) > 0;
+        public SiteOutput(string directory)
+        {
+            _directory = directory;
+            _writer = Try(() => SiteWriter.Open(directory), directory);
+        }
 
-        public IEnumerable<Diagnostic> Diagnostics =>
-            _count > Listed
-                ? _diagnostics.Append(Diagnostic.Error(DiagnosticCodes.Build.WriteFailed, outputDirectory, $"{_count - Listed} more files could not be written"))
-                : _diagnostics;
+        /// <summary>True when some file, or the folder itself, could not be written.</summary>
+        public bool Failed => Volatile.Read(ref _failed) > 0;
 
-        public SiteWriter? Open() => Try(() => SiteWriter.Open(outputDirectory), outputDirectory);
+        public IEnumerable<Diagnostic> Failures =>
+            _failed > Listed
+                ? _failures.Append(Diagnostic.Error(DiagnosticCodes.Build.WriteFailed, _directory, $"{_failed - Listed} more files could not be written"))
+                : _failures;
 
-        public bool Write(SiteWriter? writer, SiteFile file) =>
-            writer is not null && Try(() => { writer.Write(file); return true; }, Path.Combine(outputDirectory, file.Path));
+        /// <summary>Writes the file; false when it could not be written (the failure is reported).</summary>
+        public bool Write(SiteFile file) =>
+            _writer is not null && Try(() => { _writer.Write(file); return true; }, Path.Combine(_directory, file.Path));
 
-        public void Keep(SiteWriter? writer, string sitePath) => writer?.Keep(sitePath);
+        public void Keep(string sitePath) => _writer?.Keep(sitePath);
 
-        public SiteWriteResult Finish(SiteWriter? writer) =>
-            writer is null ? new SiteWriteResult(0, 0, 0) : Try(writer.Finish, outputDirectory) ?? new SiteWriteResult(0, 0, 0);
+        public SiteWriteResult Finish() =>
+            (_writer is null ? null : Try(_writer.Finish, _directory)) ?? new SiteWriteResult(0, 0, 0);
 
         private T? Try<T>(Func<T> write, string path)
         {
@@ -309,9 +312,9 @@ public static class SiteBuilder
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                if (Interlocked.Increment(ref _count) <= Listed)
+                if (Interlocked.Increment(ref _failed) <= Listed)
                 {
-                    _diagnostics.Enqueue(Diagnostic.Error(DiagnosticCodes.Build.WriteFailed, path, $"cannot write the site: {ex.Message}"));
+                    _failures.Enqueue(Diagnostic.Error(DiagnosticCodes.Build.WriteFailed, path, $"cannot write the site: {ex.Message}"));
                 }
 
                 return default;
@@ -321,11 +324,14 @@ public static class SiteBuilder
 
     // Every file the build reads (content, templates) and writes (the site), with the options that shape the output
     // and the working directory that diagnostics show paths from.
-    private static string? Snapshot(BuildOptions options, ContentStore content, string tool, Func<IEnumerable<(string, string)>, string, IReadOnlySet<string>, string?> take) =>
-        take(
-            [("content", content.Root), ("templates", options.TemplatesDirectory), ("site", options.OutputDirectory)],
-            $"{tool}\n{Environment.CurrentDirectory}\n{content.Root}\n{Path.GetFullPath(options.TemplatesDirectory)}\n{Path.GetFullPath(options.OutputDirectory)}\n{options.BaseUrl}",
-            new HashSet<string>([Path.Combine(content.Root, BuildLock.FileName), Path.GetFullPath(BuildManifest.FileIn(options.ResolvedCacheDirectory))], StringComparer.Ordinal));
+    // settle: right after writing, wait out a racy snapshot (FileSnapshot.Settled) instead of giving up on it.
+    private static string? Snapshot(BuildOptions options, ContentStore content, string tool, bool settle)
+    {
+        (string, string)[] roots = [("content", content.Root), ("templates", options.TemplatesDirectory), ("site", options.OutputDirectory)];
+        var settings = $"{tool}\n{Environment.CurrentDirectory}\n{content.Root}\n{Path.GetFullPath(options.TemplatesDirectory)}\n{Path.GetFullPath(options.OutputDirectory)}\n{options.BaseUrl}";
+        var ignore = new HashSet<string>([Path.Combine(content.Root, BuildLock.FileName), Path.GetFullPath(BuildManifest.FileIn(options.ResolvedCacheDirectory))], StringComparer.Ordinal);
+        return settle ? FileSnapshot.Settled(roots, settings, ignore) : FileSnapshot.Of(roots, settings, ignore);
+    }
 
     private static string DisplayEntityPath(ContentStore content, string path) =>
         path.Contains('/', StringComparison.Ordinal) && !Path.IsPathRooted(path) && !path.StartsWith(content.Display(content.Root), StringComparison.Ordinal)

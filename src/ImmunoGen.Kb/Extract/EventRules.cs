@@ -179,7 +179,7 @@ internal static partial class EventRules
         var advances = compounds.Count > 0 && HasAny(text, AdvanceWords) ? AdvanceVerb().Matches(text) : null;
         foreach (var m in (starts ?? Enumerable.Empty<Match>()).Concat(advances ?? Enumerable.Empty<Match>()))
         {
-            if (compounds.Count == 0 || IsFuture(m.Index))
+            if (IsFuture(m.Index))
             {
                 continue;
             }
@@ -197,7 +197,7 @@ internal static partial class EventRules
 
         foreach (Match m in compounds.Count > 0 && HasAny(text, ClinicalDataWords) ? ClinicalDataPhrase().Matches(text) : Enumerable.Empty<Match>())
         {
-            if (compounds.Count == 0 || IsFuture(m.Index))
+            if (IsFuture(m.Index))
             {
                 continue;
             }
@@ -213,7 +213,7 @@ internal static partial class EventRules
         // License agreements: an active "X (has) licensed …" or "entered into an agreement"; "was licensed to X as part of" is history.
         foreach (Match m in partners.Count > 0 && HasAny(text, LicenseWords) ? LicenseVerb().Matches(text) : Enumerable.Empty<Match>())
         {
-            if (partners.Count == 0 || IsFuture(m.Index))
+            if (IsFuture(m.Index))
             {
                 continue;
             }

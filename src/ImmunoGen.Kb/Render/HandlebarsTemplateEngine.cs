@@ -26,7 +26,7 @@ public sealed partial class HandlebarsTemplateEngine : ITemplateEngine
         foreach (var file in partials)
         {
             var source = File.ReadAllText(file);
-            if (IsValid(file, source, partialNames, diagnostics, hb))
+            if (Compile(file, source, partialNames, diagnostics, hb) is not null)
             {
                 hb.RegisterTemplate(Path.GetFileNameWithoutExtension(file), source);
             }
@@ -35,20 +35,18 @@ public sealed partial class HandlebarsTemplateEngine : ITemplateEngine
         var compiled = new Dictionary<string, CompiledTemplate>(StringComparer.Ordinal);
         foreach (var file in layouts)
         {
-            var source = File.ReadAllText(file);
-            if (IsValid(file, source, partialNames, diagnostics, hb))
+            if (Compile(file, File.ReadAllText(file), partialNames, diagnostics, hb) is { } template)
             {
-                using var reader = new StringReader(source);
-                compiled[Path.GetFileNameWithoutExtension(file)] = new CompiledTemplate(hb.Compile(source), hb.Compile(reader), Display(file));
+                compiled[Path.GetFileNameWithoutExtension(file)] = new CompiledTemplate(template, Display(file));
             }
         }
 
         return new CompiledSet(compiled);
     }
 
-    // Compiles once to surface syntax errors with their line, and checks every {{> partial}} exists,
-    // so a broken template is reported at load time rather than halfway through a build.
-    private static bool IsValid(string file, string source, HashSet<string> partials, List<Diagnostic> diagnostics, IHandlebars hb)
+    // Compiles to surface syntax errors with their line, and checks every {{> partial}} exists, so a broken template
+    // is reported at load time rather than halfway through a build; null when it is broken.
+    private static HandlebarsTemplate<TextWriter, object, object>? Compile(string file, string source, HashSet<string> partials, List<Diagnostic> diagnostics, IHandlebars hb)
     {
         var ok = true;
         foreach (Match m in PartialReference().Matches(source))
@@ -61,9 +59,11 @@ public sealed partial class HandlebarsTemplateEngine : ITemplateEngine
             }
         }
 
+        HandlebarsTemplate<TextWriter, object, object>? template = null;
         try
         {
-            hb.Compile(source);
+            using var reader = new StringReader(source);
+            template = hb.Compile(reader);
         }
         catch (HandlebarsException ex)
         {
@@ -74,10 +74,9 @@ public sealed partial class HandlebarsTemplateEngine : ITemplateEngine
                     : UnbalancedLine(source);
             var reason = ex.Message.Split('\n')[0].Trim();
             diagnostics.Add(Diagnostic.Error(DiagnosticCodes.Render.TemplateSyntax, Display(file), $"template syntax error: {reason}", line));
-            ok = false;
         }
 
-        return ok;
+        return ok ? template : null;
     }
 
     // Handlebars.Net names no position for unbalanced blocks or unclosed mustaches; find it the same way it fails:
@@ -153,8 +152,8 @@ public sealed partial class HandlebarsTemplateEngine : ITemplateEngine
     [GeneratedRegex(@"\{\{~?\s*(?<sigil>[#/^>!]?)\s*(?<name>[^\s}~]*)(?:(?!\{\{)[^}]|\}(?!\}))*(?<end>\}\})?")]
     private static partial Regex Mustache();
 
-    /// <summary>A layout compiled twice: to return a string, and to write into a <see cref="TextWriter"/> (large pages).</summary>
-    private sealed record CompiledTemplate(HandlebarsTemplate<object, object> ToText, HandlebarsTemplate<TextWriter, object, object> ToWriter, string File);
+    /// <summary>A compiled layout, which writes into a <see cref="TextWriter"/>, and the file it came from.</summary>
+    private sealed record CompiledTemplate(HandlebarsTemplate<TextWriter, object, object> Write, string File);
 
     private sealed class CompiledSet(Dictionary<string, CompiledTemplate> templates) : ITemplateSet
     {
@@ -162,15 +161,9 @@ public sealed partial class HandlebarsTemplateEngine : ITemplateEngine
 
         public string Render(string template, object model)
         {
-            var t = Find(template);
-            try
-            {
-                return t.ToText(model);
-            }
-            catch (HandlebarsException ex)
-            {
-                throw Failed(template, t, ex);
-            }
+            using var text = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+            Render(template, model, text);
+            return text.ToString();
         }
 
         public void Render(string template, object model, TextWriter output)
@@ -178,11 +171,11 @@ public sealed partial class HandlebarsTemplateEngine : ITemplateEngine
             var t = Find(template);
             try
             {
-                t.ToWriter(output, model);
+                t.Write(output, model);
             }
             catch (HandlebarsException ex)
             {
-                throw Failed(template, t, ex);
+                throw new TemplateRenderException(template, $"{t.File}: {ex.Message.Split('\n')[0].Trim()}", ex);
             }
         }
 
@@ -190,8 +183,5 @@ public sealed partial class HandlebarsTemplateEngine : ITemplateEngine
             templates.TryGetValue(template, out var t)
                 ? t
                 : throw new TemplateRenderException(template, $"no template 'layouts/{template}{Extension}'");
-
-        private static TemplateRenderException Failed(string template, CompiledTemplate t, HandlebarsException ex) =>
-            new(template, $"{t.File}: {ex.Message.Split('\n')[0].Trim()}", ex);
     }
 }

@@ -17,11 +17,6 @@ public sealed partial class SiteRenderer
 
     private const string AllFilingsPath = "filings/index.html";
 
-    // Facets and their filings are found once and shared by every filings list page (473 of them at 10,000 filings).
-    private List<FilingFacet> CollectFacets() => EnumerateFacets().ToList();
-
-    private List<FilingFacet> FilingFacets() => _facets.Value;
-
     private IEnumerable<FilingFacet> EnumerateFacets()
     {
         foreach (var item in _filings.SelectMany(f => f.Meta.Items).Select(i => i.Number).Where(n => n.Length > 0).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))

@@ -287,12 +287,16 @@ public sealed class SearchEngine
         if (filters.Partner is { } slug)
         {
             partner = new bool[n];
-            var p = _index.Entities.ToList().FindIndex(x => x.Kind == "partner" && x.Slug == slug);
-            if (p >= 0)
+            for (var p = 0; p < _index.Entities.Count; p++)
             {
-                foreach (var f in _filingsOf[p])
+                if (_index.Entities[p] is { Kind: "partner" } e && e.Slug == slug)
                 {
-                    partner[f] = true;
+                    foreach (var f in _filingsOf[p])
+                    {
+                        partner[f] = true;
+                    }
+
+                    break;
                 }
             }
         }

@@ -132,56 +132,19 @@ public static class SearchIndexWriter
             }
         }
 
-        for (var c = 0; c * layout.EntityChunk < namedBy.Length; c++)
-        {
-            var chunk = c;
-            files.Add(Part(EntityPostingsFile(c), w =>
-            {
-                w.WriteStartArray();
-                foreach (var ids in namedBy.Skip(chunk * layout.EntityChunk).Take(layout.EntityChunk))
-                {
-                    w.WriteStringValue(EncodePostings(ids));
-                }
-
-                w.WriteEndArray();
-            }));
-        }
+        files.AddRange(Chunks(namedBy, layout.EntityChunk, EntityPostingsFile, (w, ids) => w.WriteStringValue(EncodePostings(ids))));
 
         // Filing rows: [slug, title, date or ""]; the page URL is filings/<slug>.html.
-        for (var c = 0; c * layout.FilingChunk < index.Filings.Count; c++)
+        files.AddRange(Chunks(index.Filings, layout.FilingChunk, FilingFile, (w, f) =>
         {
-            var chunk = c;
-            files.Add(Part(FilingFile(c), w =>
-            {
-                w.WriteStartArray();
-                foreach (var f in index.Filings.Skip(chunk * layout.FilingChunk).Take(layout.FilingChunk))
-                {
-                    w.WriteStartArray();
-                    w.WriteStringValue(f.Slug);
-                    w.WriteStringValue(f.Title);
-                    w.WriteStringValue(Date(f.Date));
-                    w.WriteEndArray();
-                }
+            w.WriteStartArray();
+            w.WriteStringValue(f.Slug);
+            w.WriteStringValue(f.Title);
+            w.WriteStringValue(Date(f.Date));
+            w.WriteEndArray();
+        }));
 
-                w.WriteEndArray();
-            }));
-        }
-
-        for (var c = 0; c * layout.TextShard < index.Filings.Count; c++)
-        {
-            var chunk = c;
-            files.Add(Part(TextFile(c), w =>
-            {
-                w.WriteStartArray();
-                foreach (var f in index.Filings.Skip(chunk * layout.TextShard).Take(layout.TextShard))
-                {
-                    w.WriteStringValue(f.Text);
-                }
-
-                w.WriteEndArray();
-            }));
-        }
-
+        files.AddRange(Chunks(index.Filings, layout.TextShard, TextFile, (w, f) => w.WriteStringValue(f.Text)));
         return files;
     }
 
@@ -341,6 +304,25 @@ public static class SearchIndexWriter
     }
 
     private static string Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
+
+    /// <summary>One file per <paramref name="size"/> items, by position: file <c>c</c> is a JSON array of items c·size … (c+1)·size − 1.</summary>
+    private static IEnumerable<(string, string)> Chunks<T>(IReadOnlyList<T> items, int size, Func<int, string> file, Action<Utf8JsonWriter, T> writeItem)
+    {
+        for (var c = 0; c * size < items.Count; c++)
+        {
+            var first = c * size;
+            yield return Part(file(c), w =>
+            {
+                w.WriteStartArray();
+                for (var i = first; i < Math.Min(items.Count, first + size); i++)
+                {
+                    writeItem(w, items[i]);
+                }
+
+                w.WriteEndArray();
+            });
+        }
+    }
 
     private static (string, string) Part(string path, Action<Utf8JsonWriter> body) =>
         (path, Script($"{Parts}\"{path}\"]=", body));
