@@ -148,12 +148,12 @@ public static class SiteBuilder
     private static (ImportResult Result, int Discovered, AnalyzedFilings Analyzed) Extract(ContentStore content, FilingImporter importer, ImportReadResult read, IProgress<BuildProgress>? progress, IReadOnlyList<Diagnostic> copyDiagnostics, int copyFailed)
     {
         var registry = LoadRegistry(content);
-        var analyses = Analyze(read.Filings, registry, progress);
+        var analyzer = new FilingAnalyzer(registry);
+        var discoveries = ForEachFiling(read.Filings, progress, "discover", f => analyzer.Discover(f.Meta, FilingBody.Parse(f.Body)));
 
-        // Discovery: entities the registry does not know yet get a stub page; with those in the registry,
-        // every filing is analyzed again so that it links the newcomers too.
-        // Analyses are keyed by raw path; merging them in that order keeps a stub's content independent of thread timing.
-        var stubs = EntityDiscovery.Merge(analyses.OrderBy(a => a.Key, StringComparer.Ordinal).SelectMany(a => a.Value.Discovered));
+        // Discovery: entities the registry does not know yet get a stub page. Stubs are merged in raw-path order, so a
+        // stub's content is independent of thread timing.
+        var stubs = EntityDiscovery.Merge(read.Filings.OrderBy(f => f.RawPath, StringComparer.Ordinal).SelectMany(f => discoveries[f.RawPath].Discovered));
         var discovered = new List<Entity>();
         var claimed = registry.Entities.SelectMany(EntityRegistry.NamesOf).Select(EntityRegistry.Normalize).ToHashSet(StringComparer.Ordinal);
         foreach (var stub in stubs.Where(e => !registry.Contains(EntityRef.Of(e))))
@@ -174,32 +174,38 @@ public static class SiteBuilder
             }
         }
 
-        if (discovered.Count > 0)
+        // Each filing's analysis is finished from its discovery, except where a newcomer may change it: with the
+        // newcomers in the registry, that filing is analyzed again, so it links them too.
+        var withNewcomers = discovered.Count > 0 ? new FilingAnalyzer(LoadRegistry(content)) : null;
+        var newcomers = discovered.Count > 0 ? new Newcomers(discovered) : null;
+        var analyses = ForEachFiling(read.Filings, progress, "extract", f =>
         {
-            registry = LoadRegistry(content);
-            var newcomers = new Newcomers(discovered);
-            var again = Analyze(read.Filings.Where(newcomers.MayChange).ToList(), registry, progress);
-            foreach (var (raw, analysis) in again)
-            {
-                analyses[raw] = analysis;
-            }
-        }
-
+            var discovery = discoveries[f.RawPath];
+            return newcomers is not null && newcomers.MayChange(f.Meta, discovery.Body)
+                ? withNewcomers!.Analyze(f.Meta, discovery.Body)
+                : analyzer.Analyze(discovery);
+        });
         var write = importer.Write(read.Filings, f => analyses[f.RawPath].ApplyTo(f.Meta));
         return (FilingImporter.Combine(copyDiagnostics, copyFailed, read, write), discovered.Count, new AnalyzedFilings(read.Filings, analyses));
     }
 
-    private static Dictionary<string, FilingAnalysis> Analyze(IReadOnlyList<ImportedFiling> filings, EntityRegistry registry, IProgress<BuildProgress>? progress)
+    // One result per filing, keyed by raw path, computed in parallel.
+    private static Dictionary<string, T> ForEachFiling<T>(IReadOnlyList<ImportedFiling> filings, IProgress<BuildProgress>? progress, string step, Func<ImportedFiling, T> work)
     {
-        var analyzer = new FilingAnalyzer(registry);
-        var results = new ConcurrentDictionary<string, FilingAnalysis>(StringComparer.Ordinal);
+        var results = new T[filings.Count];
         var done = 0;
-        Parallel.ForEach(filings, f =>
+        Parallel.For(0, filings.Count, i =>
         {
-            results[f.RawPath] = analyzer.Analyze(f.Meta, FilingBody.Parse(f.Body));
-            progress?.Report(new BuildProgress("extract", Interlocked.Increment(ref done), filings.Count));
+            results[i] = work(filings[i]);
+            progress?.Report(new BuildProgress(step, Interlocked.Increment(ref done), filings.Count));
         });
-        return new Dictionary<string, FilingAnalysis>(results, StringComparer.Ordinal);
+        var byRaw = new Dictionary<string, T>(filings.Count, StringComparer.Ordinal);
+        for (var i = 0; i < filings.Count; i++)
+        {
+            byRaw[filings[i].RawPath] = results[i];
+        }
+
+        return byRaw;
     }
 
     // Entity-page problems are reported once, when the corpus is loaded for linking; here they would be reported twice.
@@ -388,9 +394,9 @@ public static class SiteBuilder
             .Where(s => s.Length > 0)
             .ToHashSet(StringComparer.Ordinal);
 
-        public bool MayChange(ImportedFiling filing) =>
-            filing.Meta.Signatories.Any(s => _names.Resolve(s.Name) is not null || _names.Resolve(DiscoveryPatterns.WithoutInitials(s.Name)) is not null)
-            || FilingBody.Parse(filing.Body).Blocks.Any(b => _names.Match(b.Text).Count > 0 || Words(b.Text).Any(_surnames.Contains));
+        public bool MayChange(FilingFrontMatter meta, FilingBody body) =>
+            meta.Signatories.Any(s => _names.Resolve(s.Name) is not null || _names.Resolve(DiscoveryPatterns.WithoutInitials(s.Name)) is not null)
+            || body.Blocks.Any(b => _names.Match(b.Text).Count > 0 || Words(b.Text).Any(_surnames.Contains));
 
         private static IEnumerable<string> Words(string text)
         {
