@@ -48,7 +48,9 @@ public static class SiteBuilder
         var output = Path.GetFullPath(options.OutputDirectory);
         var incremental = previous is not null && previous.Tool == tool && previous.Templates == templatesFingerprint && previous.Output == output;
 
-        var (import, discovered, analyzed) = ImportFilings(content, options.Progress, [], 0, timings);
+        // Parses and analyses of unchanged raw files, kept from the last build; a full build makes them afresh.
+        var caches = new FilingCaches(cacheDirectory, tool, reuse: !options.Full);
+        var (import, discovered, analyzed) = ImportFilings(content, options.Progress, [], 0, timings, caches);
         diagnostics.AddRange(import.Diagnostics);
 
         var (corpus, graph) = Time(timings, "link", () =>
@@ -130,25 +132,26 @@ public static class SiteBuilder
         }
 
         var (copyDiagnostics, copyFailed) = new FilingImporter(content.Root).CopyIntoRaw(paths);
-        var (result, discovered, _) = ImportFilings(content, null, copyDiagnostics, copyFailed, []);
+        var (result, discovered, _) = ImportFilings(content, null, copyDiagnostics, copyFailed, [], caches: null);
         return (result, discovered);
     }
 
     /// <summary>
     /// Import and Extract: parse every raw filing, discover entities that have no page yet (writing a stub page for each),
     /// then write each filing page with the entities and events the analyzer found in it.
+    /// With <paramref name="caches"/>, a raw file parsed or analyzed by an earlier build is taken from there.
     /// </summary>
-    private static (ImportResult Result, int Discovered, AnalyzedFilings Analyzed) ImportFilings(ContentStore content, IProgress<BuildProgress>? progress, IReadOnlyList<Diagnostic> copyDiagnostics, int copyFailed, List<StageTiming> timings)
+    private static (ImportResult Result, int Discovered, AnalyzedFilings Analyzed) ImportFilings(ContentStore content, IProgress<BuildProgress>? progress, IReadOnlyList<Diagnostic> copyDiagnostics, int copyFailed, List<StageTiming> timings, FilingCaches? caches)
     {
         var importer = new FilingImporter(content.Root);
-        var read = Time(timings, "import", () => importer.Read(importer.RawFiles()));
-        return Time(timings, "extract", () => Extract(content, importer, read, progress, copyDiagnostics, copyFailed));
+        var read = Time(timings, "import", () => importer.Read(importer.RawFiles(), caches));
+        return Time(timings, "extract", () => Extract(content, importer, read, progress, copyDiagnostics, copyFailed, caches));
     }
 
-    private static (ImportResult Result, int Discovered, AnalyzedFilings Analyzed) Extract(ContentStore content, FilingImporter importer, ImportReadResult read, IProgress<BuildProgress>? progress, IReadOnlyList<Diagnostic> copyDiagnostics, int copyFailed)
+    private static (ImportResult Result, int Discovered, AnalyzedFilings Analyzed) Extract(ContentStore content, FilingImporter importer, ImportReadResult read, IProgress<BuildProgress>? progress, IReadOnlyList<Diagnostic> copyDiagnostics, int copyFailed, FilingCaches? caches)
     {
         var registry = LoadRegistry(content);
-        var analyses = Analyze(read.Filings, registry, progress);
+        var analyses = Analyze(read.Filings, registry, progress, caches);
 
         // Discovery: entities the registry does not know yet get a stub page; with those in the registry,
         // every filing is analyzed again so that it links the newcomers too.
@@ -178,7 +181,7 @@ public static class SiteBuilder
         {
             registry = LoadRegistry(content);
             var newcomers = new Newcomers(discovered);
-            var again = Analyze(read.Filings.Where(newcomers.MayChange).ToList(), registry, progress);
+            var again = Analyze(read.Filings.Where(newcomers.MayChange).ToList(), registry, progress, caches);
             foreach (var (raw, analysis) in again)
             {
                 analyses[raw] = analysis;
@@ -186,17 +189,35 @@ public static class SiteBuilder
         }
 
         var write = importer.Write(read.Filings, f => analyses[f.RawPath].ApplyTo(f.Meta));
-        return (FilingImporter.Combine(copyDiagnostics, copyFailed, read, write), discovered.Count, new AnalyzedFilings(read.Filings, analyses));
+        var cacheDiagnostics = new List<Diagnostic>();
+        if (caches is not null)
+        {
+            // Every analysis is stored under the registry as it now stands: a filing the newcomers cannot change analyzes
+            // the same with them (see Newcomers), so the next build, with this registry, finds every unchanged filing.
+            var final = FilingCaches.RegistryFingerprint(registry);
+            foreach (var filing in read.Filings)
+            {
+                caches.AddAnalysis(filing, final, analyses[filing.RawPath]);
+            }
+
+            if (caches.Save() is { } reason)
+            {
+                cacheDiagnostics.Add(Diagnostic.Warning(DiagnosticCodes.Build.WriteFailed, caches.Folder, $"cannot save the parse and analysis cache ({reason}); the next build parses and analyzes again what it cannot find"));
+            }
+        }
+
+        return (FilingImporter.Combine([.. copyDiagnostics, .. cacheDiagnostics], copyFailed, read, write), discovered.Count, new AnalyzedFilings(read.Filings, analyses));
     }
 
-    private static Dictionary<string, FilingAnalysis> Analyze(IReadOnlyList<ImportedFiling> filings, EntityRegistry registry, IProgress<BuildProgress>? progress)
+    private static Dictionary<string, FilingAnalysis> Analyze(IReadOnlyList<ImportedFiling> filings, EntityRegistry registry, IProgress<BuildProgress>? progress, FilingCaches? caches)
     {
         var analyzer = new FilingAnalyzer(registry);
+        var fingerprint = caches is null ? "" : FilingCaches.RegistryFingerprint(registry);
         var results = new ConcurrentDictionary<string, FilingAnalysis>(StringComparer.Ordinal);
         var done = 0;
         Parallel.ForEach(filings, f =>
         {
-            results[f.RawPath] = analyzer.Analyze(f.Meta, FilingBody.Parse(f.Body));
+            results[f.RawPath] = caches?.FindAnalysis(f, fingerprint) ?? analyzer.Analyze(f.Meta, FilingBody.Parse(f.Body));
             progress?.Report(new BuildProgress("extract", Interlocked.Increment(ref done), filings.Count));
         });
         return new Dictionary<string, FilingAnalysis>(results, StringComparer.Ordinal);
