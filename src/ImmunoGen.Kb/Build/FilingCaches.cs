@@ -24,8 +24,8 @@ internal sealed class FilingCaches : IParseCache
     public FilingCaches(string cacheDirectory, string tool, bool reuse)
     {
         Folder = cacheDirectory;
-        _parses = new RawFileCache<RawParse>(Path.Combine(cacheDirectory, "parses"), tool, reuse);
-        _analyses = new RawFileCache<FilingAnalysis>(Path.Combine(cacheDirectory, "analyses"), tool, reuse);
+        _parses = new RawFileCache<RawParse>(Path.Combine(cacheDirectory, "parses"), tool, CacheCodecs.Parse, reuse);
+        _analyses = new RawFileCache<FilingAnalysis>(Path.Combine(cacheDirectory, "analyses"), tool, CacheCodecs.Analysis, reuse);
     }
 
     /// <summary>The cache folder, for diagnostics.</summary>

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 using ImmunoGen.Kb.Content;
 
 namespace ImmunoGen.Kb.Build;
@@ -13,30 +12,32 @@ namespace ImmunoGen.Kb.Build;
 /// </summary>
 /// <remarks>
 /// Entries are spread over <see cref="ShardCount"/> files by path, so a build that changes one filing rewrites one small
-/// file, and the files load in parallel. Each file is a header line (format, tool identity, SHA-256 of the rest) and a
-/// JSON object. A file that is missing, unreadable, damaged (checksum) or from another format or tool counts as empty:
+/// file, and the files load in parallel. Each file is a header line (format, tool identity, SHA-256 of the rest) and the
+/// entries in binary (<see cref="CacheCodecs"/>): the count, then per entry the path, the key and the value. A file that is missing, unreadable, damaged (checksum) or from another format or tool counts as empty:
 /// the build just does the work. On <see cref="Save"/> a file holds exactly the entries this build looked up or stored,
-/// so entries of removed or changed raw files are dropped. Find and Put are safe to call from many threads at once.
+/// so entries of removed or changed raw files are dropped, and any other file in the folder is deleted. Find and Put are safe to call from many threads at once.
 /// </remarks>
 internal sealed class RawFileCache<TValue>
     where TValue : class
 {
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 2;
 
     /// <summary>Enough files that one new filing rewrites a small one at 10,000 filings, few enough that each is worth opening.</summary>
     public const int ShardCount = 32;
 
     private readonly string _directory;
     private readonly string _tool;
+    private readonly ICacheCodec<TValue> _codec;
     private readonly Lazy<Shard[]> _shards;
 
     /// <param name="directory">The folder of this kind of value (<c>.kb-cache/parses</c>).</param>
     /// <param name="tool">The running tool's identity: entries made by other code are not trusted.</param>
     /// <param name="reuse">False to start empty (<c>kb build --full</c>); the files are still rewritten on save.</param>
-    public RawFileCache(string directory, string tool, bool reuse)
+    public RawFileCache(string directory, string tool, ICacheCodec<TValue> codec, bool reuse)
     {
         _directory = directory;
         _tool = tool;
+        _codec = codec;
         // Loaded on first use, so that the time counts towards the stage that needs it.
         _shards = new Lazy<Shard[]>(() => Load(reuse));
     }
@@ -80,14 +81,29 @@ internal sealed class RawFileCache<TValue>
                 }
                 else
                 {
-                    AtomicFile.Write(path, Serialize(new SortedDictionary<string, Entry>(shard.Kept, StringComparer.Ordinal)));
+                    AtomicFile.Write(path, Encode(shard.Kept, _tool, _codec));
                 }
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or JsonException)
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
             {
                 failures.Enqueue(ex.Message);
             }
         });
+
+        // Files of another shard count or format would otherwise stay forever.
+        try
+        {
+            var current = Enumerable.Range(0, ShardCount).Select(FileOf).ToHashSet(StringComparer.Ordinal);
+            foreach (var stray in Directory.Exists(_directory) ? Directory.GetFiles(_directory).Where(f => !current.Contains(f)) : [])
+            {
+                File.Delete(stray);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            failures.Enqueue(ex.Message);
+        }
+
         return failures.TryDequeue(out var reason) ? reason : null;
     }
 
@@ -118,34 +134,13 @@ internal sealed class RawFileCache<TValue>
         return shards;
     }
 
-    // A cache is only a shortcut: anything wrong with a file (I/O, truncation, a flipped bit, JSON that no longer
-    // fits the types) means the build does the work instead, never that it fails or trusts a bad entry.
+    // A cache is only a shortcut: anything wrong with a file (I/O, truncation, a flipped bit, bytes that do not decode)
+    // means the build does the work instead, never that it fails or trusts a bad entry.
     private Dictionary<string, Entry>? TryRead(string path)
     {
         try
         {
-            if (!File.Exists(path))
-            {
-                return null;
-            }
-
-            var bytes = File.ReadAllBytes(path).AsSpan();
-            var newline = bytes.IndexOf((byte)'\n');
-            if (newline < 0)
-            {
-                return null;
-            }
-
-            var body = bytes[(newline + 1)..];
-            if (!string.Equals(Encoding.UTF8.GetString(bytes[..newline]), Header(body), StringComparison.Ordinal))
-            {
-                return null;
-            }
-
-            var entries = JsonSerializer.Deserialize<Dictionary<string, Entry>>(body, CacheJson.Options);
-            return entries is null || entries.Values.Any(e => e?.Key is null || e.Value is null)
-                ? null
-                : new Dictionary<string, Entry>(entries, StringComparer.Ordinal);
+            return File.Exists(path) ? Decode(File.ReadAllBytes(path), _tool, _codec) : null;
         }
         catch (Exception)
         {
@@ -153,16 +148,49 @@ internal sealed class RawFileCache<TValue>
         }
     }
 
-    private byte[] Serialize(SortedDictionary<string, Entry> entries)
+    /// <summary>The entries of a file's bytes; null when they are not a whole file of this format made by <paramref name="tool"/>.</summary>
+    /// <exception cref="Exception">Any, on bytes that pass the checksum and still do not decode.</exception>
+    public static Dictionary<string, Entry>? Decode(byte[] bytes, string tool, ICacheCodec<TValue> codec)
     {
-        var body = JsonSerializer.SerializeToUtf8Bytes(entries, CacheJson.Options);
-        return [.. Encoding.UTF8.GetBytes(Header(body) + "\n"), .. body];
+        var newline = Array.IndexOf(bytes, (byte)'\n');
+        if (newline < 0
+            || !string.Equals(Encoding.UTF8.GetString(bytes, 0, newline), Header(tool, bytes.AsSpan(newline + 1)), StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        using var reader = new BinaryReader(new MemoryStream(bytes, newline + 1, bytes.Length - newline - 1, writable: false), Encoding.UTF8);
+        var entries = new Dictionary<string, Entry>(StringComparer.Ordinal);
+        foreach (var (rawPath, entry) in reader.ReadList(r => (r.ReadString(), new Entry(r.ReadString(), codec.Read(r)))))
+        {
+            entries[rawPath] = entry;
+        }
+
+        return reader.BaseStream.Position == reader.BaseStream.Length ? entries : null;
     }
 
-    private string Header(ReadOnlySpan<byte> body) =>
-        $"kb-cache {FormatVersion} {_tool} {Convert.ToHexStringLower(SHA256.HashData(body))}";
+    /// <summary>A file's bytes: the header line, then the entries in ordinal path order.</summary>
+    public static byte[] Encode(IEnumerable<KeyValuePair<string, Entry>> entries, string tool, ICacheCodec<TValue> codec)
+    {
+        var body = new MemoryStream();
+        using (var writer = new BinaryWriter(body, Encoding.UTF8, leaveOpen: true))
+        {
+            writer.WriteList(entries.OrderBy(e => e.Key, StringComparer.Ordinal).ToList(), (w, e) =>
+            {
+                w.Write(e.Key);
+                w.Write(e.Value.Key);
+                codec.Write(w, e.Value.Value);
+            });
+        }
 
-    private string FileOf(int shard) => Path.Combine(_directory, $"{shard:00}.json");
+        var bytes = body.GetBuffer().AsSpan(0, (int)body.Length);
+        return [.. Encoding.UTF8.GetBytes(Header(tool, bytes) + "\n"), .. bytes];
+    }
+
+    private static string Header(string tool, ReadOnlySpan<byte> body) =>
+        $"kb-cache {FormatVersion} {tool} {Convert.ToHexStringLower(SHA256.HashData(body))}";
+
+    private string FileOf(int shard) => Path.Combine(_directory, $"{shard:00}.bin");
 
     private static bool SameKeys(Dictionary<string, Entry> loaded, ConcurrentDictionary<string, Entry> kept) =>
         loaded.Count == kept.Count

@@ -1,14 +1,14 @@
-using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json.Nodes;
 using ImmunoGen.Kb.Build;
+using ImmunoGen.Kb.Extract;
+using ImmunoGen.Kb.Import;
 
 namespace ImmunoGen.Kb.Tests.Build;
 
 /// <summary>
 /// The per-filing caches (issue 7): an unchanged raw file is neither parsed nor analyzed again, and a build that uses the
 /// cache writes exactly the content and site a build without it writes. Whether an entry was used is seen by planting a
-/// recognizable value in it (with a valid checksum): a build that trusts the entry writes the planted value.
+/// recognizable value in it (a whole, valid file): a build that trusts the entry writes the planted value.
 /// </summary>
 public sealed class FilingCacheTests : IDisposable
 {
@@ -64,7 +64,7 @@ public sealed class FilingCacheTests : IDisposable
     public void AnUnchangedRawFile_IsNotParsedAgain_AndAChangedOneIs()
     {
         Build(_options);
-        Plant(Parses, Seed, parse => parse["Filing"]!["Meta"]!["Title"] = PlantedTitle);
+        PlantTitle();
 
         TouchARawFile();
         Build(_options);
@@ -81,7 +81,7 @@ public sealed class FilingCacheTests : IDisposable
     public void AnEntityPageEdit_MakesEveryFilingBeAnalyzedAgain()
     {
         Build(_options);
-        Plant(Analyses, Seed, analysis => analysis["Compounds"] = new JsonArray(PlantedCompound));
+        PlantCompound();
         TouchARawFile();
         Build(_options);
         Assert.Contains(PlantedCompound, PageOf(Seed), StringComparison.Ordinal);
@@ -99,7 +99,7 @@ public sealed class FilingCacheTests : IDisposable
     [
         "truncated",
         "one byte changed",
-        "not JSON",
+        "not a cache file",
         "empty",
         "made by another tool",
         "another format",
@@ -110,9 +110,9 @@ public sealed class FilingCacheTests : IDisposable
     public void ADamagedCacheFile_IsIgnored_AndTheBuildIsTheSame(string damage)
     {
         Build(_options);
-        Plant(Parses, Seed, parse => parse["Filing"]!["Meta"]!["Title"] = PlantedTitle);
-        Plant(Analyses, Seed, analysis => analysis["Compounds"] = new JsonArray(PlantedCompound));
-        foreach (var file in Directory.GetFiles(Parses).Concat(Directory.GetFiles(Analyses)))
+        PlantTitle();
+        PlantCompound();
+        foreach (var file in CacheFiles(Parses).Concat(CacheFiles(Analyses)))
         {
             Damage(file, damage);
         }
@@ -124,15 +124,16 @@ public sealed class FilingCacheTests : IDisposable
         Assert.DoesNotContain(PlantedCompound, PageOf(Seed), StringComparison.Ordinal);
         Assert.Empty(result.Diagnostics);
         // The damaged files were replaced: the next build finds every entry again.
-        Assert.All(Directory.GetFiles(Parses).Concat(Directory.GetFiles(Analyses)), f => Assert.StartsWith("kb-cache 1 ", File.ReadAllText(f), StringComparison.Ordinal));
+        Assert.All(CacheFiles(Parses), f => Assert.NotNull(RawFileCache<RawParse>.Decode(File.ReadAllBytes(f), Tool, CacheCodecs.Parse)));
+        Assert.All(CacheFiles(Analyses), f => Assert.NotNull(RawFileCache<FilingAnalysis>.Decode(File.ReadAllBytes(f), Tool, CacheCodecs.Analysis)));
     }
 
     [Fact]
     public void AFullBuild_IgnoresTheCache_AndStoresItAfresh()
     {
         Build(_options);
-        Plant(Parses, Seed, parse => parse["Filing"]!["Meta"]!["Title"] = PlantedTitle);
-        Plant(Analyses, Seed, analysis => analysis["Compounds"] = new JsonArray(PlantedCompound));
+        PlantTitle();
+        PlantCompound();
 
         Build(_options with { Full = true });
         Assert.DoesNotContain(PlantedTitle, PageOf(Seed), StringComparison.Ordinal);
@@ -145,20 +146,24 @@ public sealed class FilingCacheTests : IDisposable
     }
 
     [Fact]
-    public void EntriesOfRemovedRawFiles_AreDropped()
+    public void EntriesOfRemovedRawFiles_AndOtherFiles_AreDropped()
     {
         var added = Path.Combine(_options.ContentDirectory, "raw", "901_added.txt");
         new ContentEdits(_options.ContentDirectory).AddFiling(1, compound: "AVE9633");
         Build(_options);
-        Assert.Contains("raw/901_added.txt", StoredPaths(Parses));
-        Assert.Contains("raw/901_added.txt", StoredPaths(Analyses));
+        Assert.Contains("raw/901_added.txt", StoredPaths(Parses, CacheCodecs.Parse));
+        Assert.Contains("raw/901_added.txt", StoredPaths(Analyses, CacheCodecs.Analysis));
 
         File.Delete(added);
+        var stray = Path.Combine(Parses, "old-format.json");
+        File.WriteAllText(stray, "{}");
         Build(_options);
 
+        Assert.False(File.Exists(stray));
+
         var raws = Directory.GetFiles(Path.Combine(_options.ContentDirectory, "raw")).Select(f => "raw/" + Path.GetFileName(f)).Order(StringComparer.Ordinal).ToList();
-        Assert.Equal(raws, StoredPaths(Parses));
-        Assert.Equal(raws, StoredPaths(Analyses));
+        Assert.Equal(raws, StoredPaths(Parses, CacheCodecs.Parse));
+        Assert.Equal(raws, StoredPaths(Analyses, CacheCodecs.Analysis));
     }
 
     [Fact]
@@ -215,71 +220,72 @@ public sealed class FilingCacheTests : IDisposable
     private static string FrontMatterLine(string page, string key) =>
         page.Split('\n').Single(line => line.StartsWith(key, StringComparison.Ordinal));
 
-    /// <summary>Changes the stored value of one raw file and writes the file back with a valid checksum.</summary>
-    private static void Plant(string kindDirectory, string rawPath, Action<JsonNode> edit)
-    {
-        foreach (var file in Directory.GetFiles(kindDirectory, "*.json"))
-        {
-            var (header, entries) = ReadCacheFile(file);
-            if (entries[rawPath] is not { } entry)
-            {
-                continue;
-            }
+    private static string Tool => BuildManifest.ToolIdentity();
 
-            edit(entry["Value"]!);
-            var body = Encoding.UTF8.GetBytes(entries.ToJsonString());
-            var fields = header.Split(' ');
-            File.WriteAllBytes(file, [.. Encoding.UTF8.GetBytes($"{fields[0]} {fields[1]} {fields[2]} {Convert.ToHexStringLower(SHA256.HashData(body))}\n"), .. body]);
-            return;
+    private void PlantTitle() =>
+        Plant(Parses, CacheCodecs.Parse, Seed, parse => parse with { Filing = parse.Filing! with { Meta = parse.Filing.Meta with { Title = PlantedTitle } } });
+
+    private void PlantCompound() =>
+        Plant(Analyses, CacheCodecs.Analysis, Seed, analysis => analysis with { Compounds = [PlantedCompound] });
+
+    /// <summary>Changes the stored value of one raw file and writes its cache file back whole (valid checksum).</summary>
+    private static void Plant<T>(string kindDirectory, ICacheCodec<T> codec, string rawPath, Func<T, T> edit)
+        where T : class
+    {
+        foreach (var file in CacheFiles(kindDirectory))
+        {
+            var entries = RawFileCache<T>.Decode(File.ReadAllBytes(file), Tool, codec)!;
+            if (entries.TryGetValue(rawPath, out var entry))
+            {
+                entries[rawPath] = entry with { Value = edit(entry.Value) };
+                File.WriteAllBytes(file, RawFileCache<T>.Encode(entries, Tool, codec));
+                return;
+            }
         }
 
         throw new InvalidOperationException($"{rawPath} is not in {kindDirectory}");
     }
 
+    private static string[] CacheFiles(string kindDirectory) => Directory.GetFiles(kindDirectory, "*.bin");
+
     private static void Damage(string file, string damage)
     {
         var bytes = File.ReadAllBytes(file);
-        var text = Encoding.UTF8.GetString(bytes);
+        var newline = Array.IndexOf(bytes, (byte)'\n');
+        var header = Encoding.UTF8.GetString(bytes, 0, newline).Split(' ');
+        var body = bytes[(newline + 1)..];
         switch (damage)
         {
             case "truncated":
                 File.WriteAllBytes(file, bytes[..(bytes.Length / 2)]);
                 break;
             case "one byte changed":
-                var i = bytes.Length - 10;
-                bytes[i] = bytes[i] == (byte)'1' ? (byte)'2' : (byte)'1';
+                bytes[^10] ^= 0x20;
                 File.WriteAllBytes(file, bytes);
                 break;
-            case "not JSON":
-                File.WriteAllText(file, "kb-cache 1 x y\n{{{{");
+            case "not a cache file":
+                File.WriteAllText(file, "kb-cache 2 x y\n{{{{");
                 break;
             case "empty":
                 File.WriteAllBytes(file, []);
                 break;
             case "made by another tool":
-                var fields = text.Split(' ', 4);
-                File.WriteAllText(file, $"{fields[0]} {fields[1]} {new string('0', 32)} {fields[3]}");
+                File.WriteAllBytes(file, [.. Encoding.UTF8.GetBytes($"{header[0]} {header[1]} {new string('0', 32)} {header[3]}\n"), .. body]);
                 break;
             case "another format":
-                File.WriteAllText(file, "kb-cache 999 " + text["kb-cache 1 ".Length..]);
+                File.WriteAllBytes(file, [.. Encoding.UTF8.GetBytes($"{header[0]} 999 {header[2]} {header[3]}\n"), .. body]);
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(damage), damage, null);
         }
     }
 
-    private static List<string> StoredPaths(string kindDirectory) =>
-        Directory.GetFiles(kindDirectory, "*.json")
-            .SelectMany(f => ReadCacheFile(f).Entries.Select(e => e.Key))
+    private static List<string> StoredPaths<T>(string kindDirectory, ICacheCodec<T> codec)
+        where T : class =>
+        CacheFiles(kindDirectory)
+            .SelectMany(f => RawFileCache<T>.Decode(File.ReadAllBytes(f), Tool, codec)!.Keys)
             .Order(StringComparer.Ordinal)
             .ToList();
-
-    private static (string Header, JsonObject Entries) ReadCacheFile(string file)
-    {
-        var text = File.ReadAllText(file);
-        var newline = text.IndexOf('\n', StringComparison.Ordinal);
-        return (text[..newline], JsonNode.Parse(text[(newline + 1)..])!.AsObject());
-    }
 
     private static SortedDictionary<string, DateTime> WriteTimes(string root) =>
         new(Directory.GetFiles(root, "*", SearchOption.AllDirectories)
