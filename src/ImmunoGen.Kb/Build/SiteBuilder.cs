@@ -48,7 +48,9 @@ public static class SiteBuilder
         var output = Path.GetFullPath(options.OutputDirectory);
         var incremental = previous is not null && previous.Tool == tool && previous.Templates == templatesFingerprint && previous.Output == output;
 
-        var (import, discovered, analyzed) = ImportFilings(content, options.Progress, [], 0, timings);
+        // Parses and analyses of unchanged raw files, kept from the last build; a full build makes them afresh.
+        var caches = new FilingCaches(cacheDirectory, tool, reuse: !options.Full);
+        var (import, discovered, analyzed) = ImportFilings(content, options.Progress, [], 0, timings, caches);
         diagnostics.AddRange(import.Diagnostics);
 
         var (corpus, graph) = Time(timings, "link", () =>
@@ -130,30 +132,37 @@ public static class SiteBuilder
         }
 
         var (copyDiagnostics, copyFailed) = new FilingImporter(content.Root).CopyIntoRaw(paths);
-        var (result, discovered, _) = ImportFilings(content, null, copyDiagnostics, copyFailed, []);
+        var (result, discovered, _) = ImportFilings(content, null, copyDiagnostics, copyFailed, [], caches: null);
         return (result, discovered);
     }
 
     /// <summary>
     /// Import and Extract: parse every raw filing, discover entities that have no page yet (writing a stub page for each),
     /// then write each filing page with the entities and events the analyzer found in it.
+    /// With <paramref name="caches"/>, a raw file parsed or analyzed by an earlier build is taken from there.
     /// </summary>
-    private static (ImportResult Result, int Discovered, AnalyzedFilings Analyzed) ImportFilings(ContentStore content, IProgress<BuildProgress>? progress, IReadOnlyList<Diagnostic> copyDiagnostics, int copyFailed, List<StageTiming> timings)
+    private static (ImportResult Result, int Discovered, AnalyzedFilings Analyzed) ImportFilings(ContentStore content, IProgress<BuildProgress>? progress, IReadOnlyList<Diagnostic> copyDiagnostics, int copyFailed, List<StageTiming> timings, FilingCaches? caches)
     {
         var importer = new FilingImporter(content.Root);
-        var read = Time(timings, "import", () => importer.Read(importer.RawFiles()));
-        return Time(timings, "extract", () => Extract(content, importer, read, progress, copyDiagnostics, copyFailed));
+        var read = Time(timings, "import", () => importer.Read(importer.RawFiles(), caches));
+        return Time(timings, "extract", () => Extract(content, importer, read, progress, copyDiagnostics, copyFailed, caches));
     }
 
-    private static (ImportResult Result, int Discovered, AnalyzedFilings Analyzed) Extract(ContentStore content, FilingImporter importer, ImportReadResult read, IProgress<BuildProgress>? progress, IReadOnlyList<Diagnostic> copyDiagnostics, int copyFailed)
+    private static (ImportResult Result, int Discovered, AnalyzedFilings Analyzed) Extract(ContentStore content, FilingImporter importer, ImportReadResult read, IProgress<BuildProgress>? progress, IReadOnlyList<Diagnostic> copyDiagnostics, int copyFailed, FilingCaches? caches)
     {
         var registry = LoadRegistry(content);
         var analyzer = new FilingAnalyzer(registry);
-        var discoveries = ForEachFiling(read.Filings, progress, "discover", f => analyzer.Discover(f.Meta, FilingBody.Parse(f.Body)));
+        var fingerprint = caches is null ? "" : FilingCaches.RegistryFingerprint(registry);
+
+        // A filing an earlier build analyzed with this registry is taken from the cache; every other one is discovered in.
+        var first = ForEachFiling(read.Filings, progress, "discover", f =>
+            caches?.FindAnalysis(f, fingerprint) is { } cached
+                ? new FirstPass(cached, null)
+                : new FirstPass(null, analyzer.Discover(f.Meta, FilingBody.Parse(f.Body))));
 
         // Discovery: entities the registry does not know yet get a stub page. Stubs are merged in raw-path order, so a
         // stub's content is independent of thread timing.
-        var stubs = EntityDiscovery.Merge(read.Filings.OrderBy(f => f.RawPath, StringComparer.Ordinal).SelectMany(f => discoveries[f.RawPath].Discovered));
+        var stubs = EntityDiscovery.Merge(read.Filings.OrderBy(f => f.RawPath, StringComparer.Ordinal).SelectMany(f => first[f.RawPath].Discovered));
         var discovered = new List<Entity>();
         var claimed = registry.Entities.SelectMany(EntityRegistry.NamesOf).Select(EntityRegistry.Normalize).ToHashSet(StringComparer.Ordinal);
         foreach (var stub in stubs.Where(e => !registry.Contains(EntityRef.Of(e))))
@@ -176,17 +185,49 @@ public static class SiteBuilder
 
         // Each filing's analysis is finished from its discovery, except where a newcomer may change it: with the
         // newcomers in the registry, that filing is analyzed again, so it links them too.
-        var withNewcomers = discovered.Count > 0 ? new FilingAnalyzer(LoadRegistry(content)) : null;
+        var final = discovered.Count > 0 ? LoadRegistry(content) : registry;
+        var withNewcomers = discovered.Count > 0 ? new FilingAnalyzer(final) : null;
         var newcomers = discovered.Count > 0 ? new Newcomers(discovered) : null;
+        var finalFingerprint = caches is null || final == registry ? fingerprint : FilingCaches.RegistryFingerprint(final);
         var analyses = ForEachFiling(read.Filings, progress, "extract", f =>
         {
-            var discovery = discoveries[f.RawPath];
-            return newcomers is not null && newcomers.MayChange(f.Meta, discovery.Body)
-                ? withNewcomers!.Analyze(f.Meta, discovery.Body)
-                : analyzer.Analyze(discovery);
+            var (cached, discovery) = first[f.RawPath];
+            if (newcomers is not null)
+            {
+                var body = discovery?.Body ?? FilingBody.Parse(f.Body);
+                if (newcomers.MayChange(f.Meta, body))
+                {
+                    return caches?.FindAnalysis(f, finalFingerprint) ?? withNewcomers!.Analyze(f.Meta, body);
+                }
+            }
+
+            return cached ?? analyzer.Analyze(discovery!);
         });
+
         var write = importer.Write(read.Filings, f => analyses[f.RawPath].ApplyTo(f.Meta));
-        return (FilingImporter.Combine(copyDiagnostics, copyFailed, read, write), discovered.Count, new AnalyzedFilings(read.Filings, analyses));
+        var cacheDiagnostics = new List<Diagnostic>();
+        if (caches is not null)
+        {
+            // Every analysis is stored under the registry as it now stands: a filing the newcomers cannot change analyzes
+            // the same with them (see Newcomers), so the next build, with this registry, finds every unchanged filing.
+            foreach (var filing in read.Filings)
+            {
+                caches.AddAnalysis(filing, finalFingerprint, analyses[filing.RawPath]);
+            }
+
+            if (caches.Save() is { } reason)
+            {
+                cacheDiagnostics.Add(Diagnostic.Warning(DiagnosticCodes.Build.WriteFailed, caches.Folder, $"cannot save the parse and analysis cache ({reason}); the next build parses and analyzes again what it cannot find"));
+            }
+        }
+
+        return (FilingImporter.Combine([.. copyDiagnostics, .. cacheDiagnostics], copyFailed, read, write), discovered.Count, new AnalyzedFilings(read.Filings, analyses));
+    }
+
+    /// <summary>A filing after the first pass: its analysis from the cache, or its discovery to finish.</summary>
+    private sealed record FirstPass(FilingAnalysis? Cached, FilingDiscovery? Discovery)
+    {
+        public IReadOnlyList<Entity> Discovered => Cached?.Discovered ?? Discovery!.Discovered;
     }
 
     // One result per filing, keyed by raw path, computed in parallel.

@@ -75,13 +75,14 @@ public sealed class FilingImporter
     /// Reads and parses raw files. A file that is the same filing as one earlier in ordinal path order — same bytes,
     /// same accession number, or same event date and title — gets warning KB1010 and is left out.
     /// </summary>
-    public ImportReadResult Read(IEnumerable<string> rawFiles)
+    /// <param name="parses">Optional: parses kept from an earlier run; a file found there is read and hashed but not parsed.</param>
+    public ImportReadResult Read(IEnumerable<string> rawFiles, IParseCache? parses = null)
     {
         // Reading, decoding and parsing are independent per file and run in parallel; deciding which file is a duplicate
         // of which is done afterwards in path order, so the result never depends on thread timing.
         var files = rawFiles.Select(Path.GetFullPath).Distinct(StringComparer.Ordinal).OrderBy(ContentRelative, StringComparer.Ordinal).ToList();
         var parsed = new RawParse[files.Count];
-        Parallel.For(0, files.Count, i => parsed[i] = ParseRaw(files[i]));
+        Parallel.For(0, files.Count, i => parsed[i] = ParseRaw(files[i], parses));
 
         var diagnostics = new List<Diagnostic>();
         var filings = new List<ImportedFiling>();
@@ -142,10 +143,7 @@ public sealed class FilingImporter
         return new ImportReadResult(filings, diagnostics, failed, duplicates);
     }
 
-    /// <summary>One raw file read and parsed: its SHA-256 (null when it could not be read), the filing, and what was wrong.</summary>
-    private sealed record RawParse(string Rel, string Shown, string? Sha, ParsedFiling? Filing, IReadOnlyList<Diagnostic> Diagnostics);
-
-    private RawParse ParseRaw(string file)
+    private RawParse ParseRaw(string file, IParseCache? parses)
     {
         var rel = ContentRelative(file);
         var shown = Display(file);
@@ -156,6 +154,18 @@ public sealed class FilingImporter
         }
 
         var sha = Sha256(bytes);
+        if (parses?.Find(rel, shown, sha) is { } known)
+        {
+            return known;
+        }
+
+        var parse = Parse(rel, shown, sha, bytes);
+        parses?.Add(parse);
+        return parse;
+    }
+
+    private static RawParse Parse(string rel, string shown, string sha, byte[] bytes)
+    {
         var (text, decodeError) = RawFilingReader.Decode(bytes, shown);
         if (text is null)
         {

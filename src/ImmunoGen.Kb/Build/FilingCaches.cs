@@ -1,0 +1,77 @@
+using System.Text;
+using ImmunoGen.Kb.Content;
+using ImmunoGen.Kb.Extract;
+using ImmunoGen.Kb.Import;
+
+namespace ImmunoGen.Kb.Build;
+
+/// <summary>
+/// The build's per-filing caches in the cache folder (<c>parses/</c>, <c>analyses/</c>): each raw file's parse and
+/// analysis, so that a build in which one raw file is new parses and analyzes that one only. Both are valid only for
+/// the tool that made them (<see cref="BuildManifest.ToolIdentity"/>).
+/// </summary>
+/// <remarks>
+/// A parse is keyed by the raw file's SHA-256 and the path its diagnostics print. An analysis is keyed by the raw
+/// file's SHA-256, because the front-matter and body the analyzer reads come from those bytes alone, and by
+/// <see cref="RegistryFingerprint"/>, because recognition depends on every entity page.
+/// </remarks>
+internal sealed class FilingCaches : IParseCache
+{
+    private readonly RawFileCache<RawParse> _parses;
+    private readonly RawFileCache<FilingAnalysis> _analyses;
+
+    /// <param name="reuse">False to start empty (<c>kb build --full</c>): nothing is read, everything is stored afresh.</param>
+    public FilingCaches(string cacheDirectory, string tool, bool reuse)
+    {
+        Folder = cacheDirectory;
+        _parses = new RawFileCache<RawParse>(Path.Combine(cacheDirectory, "parses"), tool, CacheCodecs.Parse, reuse);
+        _analyses = new RawFileCache<FilingAnalysis>(Path.Combine(cacheDirectory, "analyses"), tool, CacheCodecs.Analysis, reuse);
+    }
+
+    /// <summary>The cache folder, for diagnostics.</summary>
+    public string Folder { get; }
+
+    public RawParse? Find(string rawPath, string shown, string sha256) => _parses.Find(rawPath, ParseKey(shown, sha256));
+
+    public void Add(RawParse parse)
+    {
+        if (parse.Sha is { } sha)
+        {
+            _parses.Put(parse.Rel, ParseKey(parse.Shown, sha), parse);
+        }
+    }
+
+    /// <summary>The analysis stored for this filing's bytes under the registry with <paramref name="registry"/> as its fingerprint, or null.</summary>
+    public FilingAnalysis? FindAnalysis(ImportedFiling filing, string registry) =>
+        _analyses.Find(filing.RawPath, AnalysisKey(filing, registry));
+
+    public void AddAnalysis(ImportedFiling filing, string registry, FilingAnalysis analysis) =>
+        _analyses.Put(filing.RawPath, AnalysisKey(filing, registry), analysis);
+
+    /// <summary>Writes what changed; returns the reason when some of it cannot be written.</summary>
+    public string? Save()
+    {
+        var parses = _parses.Save();
+        var analyses = _analyses.Save();
+        return parses ?? analyses;
+    }
+
+    /// <summary>
+    /// A hash of everything in the registry the analyzer can read: each entity's kind, slug and front-matter (name,
+    /// aliases, former names and the rest). The prose below the front-matter is left out: editing it changes no analysis.
+    /// </summary>
+    public static string RegistryFingerprint(EntityRegistry registry)
+    {
+        var text = new StringBuilder();
+        foreach (var entity in registry.Entities)
+        {
+            text.Append(EntityRef.Of(entity)).Append('\n').Append(EntityPage.Write(entity with { Body = "" })).Append('\0');
+        }
+
+        return Fingerprint.Of(text.ToString());
+    }
+
+    private static string ParseKey(string shown, string sha256) => $"{sha256} {shown}";
+
+    private static string AnalysisKey(ImportedFiling filing, string registry) => $"{filing.RawSha256} {registry}";
+}

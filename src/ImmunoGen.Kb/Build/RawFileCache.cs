@@ -1,0 +1,210 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using ImmunoGen.Kb.Content;
+
+namespace ImmunoGen.Kb.Build;
+
+/// <summary>
+/// Values the build derives from one raw filing (its parse, its analysis), kept in the cache folder between builds so
+/// that an unchanged raw file is not processed again. One entry per raw file (content-relative path), valid only for the
+/// key it was stored with (the raw file's SHA-256 and whatever else the value depends on) and for the tool that made it.
+/// </summary>
+/// <remarks>
+/// Entries are spread over <see cref="ShardCount"/> files by path, so a build that changes one filing rewrites one small
+/// file, and the files load in parallel. Each file is a header line (format, tool identity, SHA-256 of the rest) and the
+/// entries in binary (<see cref="CacheCodecs"/>): the count, then per entry the path, the key and the value. A file that is missing, unreadable, damaged (checksum) or from another format or tool counts as empty:
+/// the build just does the work. On <see cref="Save"/> a file holds exactly the entries this build looked up or stored,
+/// so entries of removed or changed raw files are dropped, and any other file in the folder is deleted. Find and Put are safe to call from many threads at once.
+/// </remarks>
+internal sealed class RawFileCache<TValue>
+    where TValue : class
+{
+    public const int FormatVersion = 2;
+
+    /// <summary>Enough files that one new filing rewrites a small one at 10,000 filings, few enough that each is worth opening.</summary>
+    public const int ShardCount = 32;
+
+    private readonly string _directory;
+    private readonly string _tool;
+    private readonly ICacheCodec<TValue> _codec;
+    private readonly Lazy<Shard[]> _shards;
+
+    /// <param name="directory">The folder of this kind of value (<c>.kb-cache/parses</c>).</param>
+    /// <param name="tool">The running tool's identity: entries made by other code are not trusted.</param>
+    /// <param name="reuse">False to start empty (<c>kb build --full</c>); the files are still rewritten on save.</param>
+    public RawFileCache(string directory, string tool, ICacheCodec<TValue> codec, bool reuse)
+    {
+        _directory = directory;
+        _tool = tool;
+        _codec = codec;
+        // Loaded on first use, so that the time counts towards the stage that needs it.
+        _shards = new Lazy<Shard[]>(() => Load(reuse));
+    }
+
+    /// <summary>The value stored for <paramref name="rawPath"/> under exactly <paramref name="key"/>, or null; a hit is kept on save.</summary>
+    public TValue? Find(string rawPath, string key)
+    {
+        var shard = _shards.Value[ShardOf(rawPath)];
+        if (shard.Loaded.TryGetValue(rawPath, out var entry) && string.Equals(entry.Key, key, StringComparison.Ordinal))
+        {
+            shard.Kept[rawPath] = entry;
+            return entry.Value;
+        }
+
+        return null;
+    }
+
+    /// <summary>Stores the value for <paramref name="rawPath"/> under <paramref name="key"/>, replacing what this build had for it.</summary>
+    public void Put(string rawPath, string key, TValue value) =>
+        _shards.Value[ShardOf(rawPath)].Kept[rawPath] = new Entry(key, value);
+
+    /// <summary>Writes every file whose entries changed (atomically); returns the reason when one cannot be written.</summary>
+    public string? Save()
+    {
+        var failures = new ConcurrentQueue<string>();
+        var shards = _shards.Value;
+        Parallel.For(0, shards.Length, i =>
+        {
+            var shard = shards[i];
+            if (!shard.Rewrite && SameKeys(shard.Loaded, shard.Kept))
+            {
+                return;
+            }
+
+            var path = FileOf(i);
+            try
+            {
+                if (shard.Kept.IsEmpty)
+                {
+                    File.Delete(path);
+                }
+                else
+                {
+                    AtomicFile.Write(path, Encode(shard.Kept, _tool, _codec));
+                }
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
+            {
+                failures.Enqueue(ex.Message);
+            }
+        });
+
+        // Files of another shard count or format would otherwise stay forever.
+        try
+        {
+            var current = Enumerable.Range(0, ShardCount).Select(FileOf).ToHashSet(StringComparer.Ordinal);
+            foreach (var stray in Directory.Exists(_directory) ? Directory.GetFiles(_directory).Where(f => !current.Contains(f)) : [])
+            {
+                File.Delete(stray);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            failures.Enqueue(ex.Message);
+        }
+
+        return failures.TryDequeue(out var reason) ? reason : null;
+    }
+
+    /// <summary>One entry: the key it is valid for, and the value.</summary>
+    public sealed record Entry(string Key, TValue Value);
+
+    private sealed class Shard(Dictionary<string, Entry> loaded, bool rewrite)
+    {
+        /// <summary>What the file held when the build started.</summary>
+        public Dictionary<string, Entry> Loaded { get; } = loaded;
+
+        /// <summary>What the build looked up or stored: the file's next content.</summary>
+        public ConcurrentDictionary<string, Entry> Kept { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>The file is there but was not usable: rewrite it even when nothing is kept from it.</summary>
+        public bool Rewrite { get; } = rewrite;
+    }
+
+    private Shard[] Load(bool reuse)
+    {
+        var shards = new Shard[ShardCount];
+        Parallel.For(0, ShardCount, i =>
+        {
+            var path = FileOf(i);
+            var entries = reuse ? TryRead(path) : null;
+            shards[i] = new Shard(entries ?? new Dictionary<string, Entry>(StringComparer.Ordinal), rewrite: entries is null && File.Exists(path));
+        });
+        return shards;
+    }
+
+    // A cache is only a shortcut: anything wrong with a file (I/O, truncation, a flipped bit, bytes that do not decode)
+    // means the build does the work instead, never that it fails or trusts a bad entry.
+    private Dictionary<string, Entry>? TryRead(string path)
+    {
+        try
+        {
+            return File.Exists(path) ? Decode(File.ReadAllBytes(path), _tool, _codec) : null;
+        }
+        catch (Exception)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The entries of a file's bytes; null when they are not a whole file of this format made by <paramref name="tool"/>.</summary>
+    /// <exception cref="Exception">Any, on bytes that pass the checksum and still do not decode.</exception>
+    public static Dictionary<string, Entry>? Decode(byte[] bytes, string tool, ICacheCodec<TValue> codec)
+    {
+        var newline = Array.IndexOf(bytes, (byte)'\n');
+        if (newline < 0
+            || !string.Equals(Encoding.UTF8.GetString(bytes, 0, newline), Header(tool, bytes.AsSpan(newline + 1)), StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        using var reader = new BinaryReader(new MemoryStream(bytes, newline + 1, bytes.Length - newline - 1, writable: false), Encoding.UTF8);
+        var entries = new Dictionary<string, Entry>(StringComparer.Ordinal);
+        foreach (var (rawPath, entry) in reader.ReadList(r => (r.ReadString(), new Entry(r.ReadString(), codec.Read(r)))))
+        {
+            entries[rawPath] = entry;
+        }
+
+        return reader.BaseStream.Position == reader.BaseStream.Length ? entries : null;
+    }
+
+    /// <summary>A file's bytes: the header line, then the entries in ordinal path order.</summary>
+    public static byte[] Encode(IEnumerable<KeyValuePair<string, Entry>> entries, string tool, ICacheCodec<TValue> codec)
+    {
+        var body = new MemoryStream();
+        using (var writer = new BinaryWriter(body, Encoding.UTF8, leaveOpen: true))
+        {
+            writer.WriteList(entries.OrderBy(e => e.Key, StringComparer.Ordinal).ToList(), (w, e) =>
+            {
+                w.Write(e.Key);
+                w.Write(e.Value.Key);
+                codec.Write(w, e.Value.Value);
+            });
+        }
+
+        var bytes = body.GetBuffer().AsSpan(0, (int)body.Length);
+        return [.. Encoding.UTF8.GetBytes(Header(tool, bytes) + "\n"), .. bytes];
+    }
+
+    private static string Header(string tool, ReadOnlySpan<byte> body) =>
+        $"kb-cache {FormatVersion} {tool} {Convert.ToHexStringLower(SHA256.HashData(body))}";
+
+    private string FileOf(int shard) => Path.Combine(_directory, $"{shard:00}.bin");
+
+    private static bool SameKeys(Dictionary<string, Entry> loaded, ConcurrentDictionary<string, Entry> kept) =>
+        loaded.Count == kept.Count
+        && kept.All(k => loaded.TryGetValue(k.Key, out var l) && string.Equals(l.Key, k.Value.Key, StringComparison.Ordinal));
+
+    // A stable hash (FNV-1a): string.GetHashCode differs from one process to the next.
+    private static int ShardOf(string rawPath)
+    {
+        var hash = 2166136261u;
+        foreach (var c in rawPath)
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+
+        return (int)(hash % ShardCount);
+    }
+}

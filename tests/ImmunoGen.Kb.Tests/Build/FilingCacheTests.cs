@@ -1,0 +1,305 @@
+using System.Text;
+using ImmunoGen.Kb.Build;
+using ImmunoGen.Kb.Extract;
+using ImmunoGen.Kb.Import;
+
+namespace ImmunoGen.Kb.Tests.Build;
+
+/// <summary>
+/// The per-filing caches (issue 7): an unchanged raw file is neither parsed nor analyzed again, and a build that uses the
+/// cache writes exactly the content and site a build without it writes. Whether an entry was used is seen by planting a
+/// recognizable value in it (a whole, valid file): a build that trusts the entry writes the planted value.
+/// </summary>
+public sealed class FilingCacheTests : IDisposable
+{
+    private const string Seed = "raw/003_35968dba8423dc4d.txt";
+    private const string PlantedTitle = "Planted By The Test";
+    private const string PlantedCompound = "planted-compound";
+
+    private readonly TempDirectory _temp = new();
+    private readonly BuildOptions _options;
+
+    public FilingCacheTests()
+    {
+        var content = _temp.Sub("content");
+        var templates = _temp.Sub("templates");
+        TempDirectory.Copy(RepositoryPaths.Content, content);
+        TempDirectory.Copy(RepositoryPaths.Templates, templates);
+        _options = new BuildOptions
+        {
+            ContentDirectory = content,
+            TemplatesDirectory = templates,
+            OutputDirectory = _temp.Sub("site"),
+            CacheDirectory = _temp.Sub("cache"),
+            Check = false,
+        };
+    }
+
+    public void Dispose() => _temp.Dispose();
+
+    private string Parses => Path.Combine(_options.ResolvedCacheDirectory, "parses");
+
+    private string Analyses => Path.Combine(_options.ResolvedCacheDirectory, "analyses");
+
+    [Fact]
+    public void WarmBuilds_AfterNewFilings_AndWithNothingChanged_EqualBuildsWithoutTheCache()
+    {
+        Build(_options);
+        var edits = new ContentEdits(_options.ContentDirectory);
+        edits.AddFiling(1, compound: "AVE9633");
+        // A new code name: discovery writes a stub page and analyzes again the filings that may name it.
+        edits.AddFiling(2);
+
+        var afterNewFilings = BuildAndCompareWithClean("new-filings");
+        Assert.Equal(1, afterNewFilings.Counts.EntitiesDiscovered);
+
+        var cacheFiles = WriteTimes(_options.ResolvedCacheDirectory);
+        TouchARawFile();
+        BuildAndCompareWithClean("touched");
+        // Every entry was found: no cache file needed writing.
+        Assert.Equal(cacheFiles, WriteTimes(_options.ResolvedCacheDirectory));
+    }
+
+    [Fact]
+    public void AnUnchangedRawFile_IsNotParsedAgain_AndAChangedOneIs()
+    {
+        Build(_options);
+        PlantTitle();
+
+        TouchARawFile();
+        Build(_options);
+        Assert.Contains($"title: {PlantedTitle}", PageOf(Seed), StringComparison.Ordinal);
+
+        var raw = Path.Combine(_options.ContentDirectory, Seed);
+        File.AppendAllText(raw, "\n");
+        Build(_options);
+        Assert.DoesNotContain(PlantedTitle, PageOf(Seed), StringComparison.Ordinal);
+        Assert.Contains("title: ImmunoGen, Inc. Earns Milestone with Start of SAR3419 Clinical Testing", PageOf(Seed), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnEntityPageEdit_MakesEveryFilingBeAnalyzedAgain()
+    {
+        Build(_options);
+        PlantCompound();
+        TouchARawFile();
+        Build(_options);
+        Assert.Contains(PlantedCompound, PageOf(Seed), StringComparison.Ordinal);
+
+        // The seed never names cantuzumab mertansine, but it does name the Tumor-Activated Prodrug technology.
+        var page = Path.Combine(_options.ContentDirectory, "compounds", "cantuzumab-mertansine.md");
+        File.WriteAllText(page, File.ReadAllText(page).Replace("name: cantuzumab mertansine\n", "name: cantuzumab mertansine\naliases: [Tumor-Activated Prodrug]\n", StringComparison.Ordinal));
+        BuildAndCompareWithClean("alias-added");
+
+        Assert.DoesNotContain(PlantedCompound, PageOf(Seed), StringComparison.Ordinal);
+        Assert.Contains("cantuzumab-mertansine", FrontMatterLine(PageOf(Seed), "compounds:"), StringComparison.Ordinal);
+    }
+
+    public static TheoryData<string> Damages() =>
+    [
+        "truncated",
+        "one byte changed",
+        "not a cache file",
+        "empty",
+        "made by another tool",
+        "another format",
+    ];
+
+    [Theory]
+    [MemberData(nameof(Damages))]
+    public void ADamagedCacheFile_IsIgnored_AndTheBuildIsTheSame(string damage)
+    {
+        Build(_options);
+        PlantTitle();
+        PlantCompound();
+        foreach (var file in CacheFiles(Parses).Concat(CacheFiles(Analyses)))
+        {
+            Damage(file, damage);
+        }
+
+        TouchARawFile();
+        var result = BuildAndCompareWithClean(damage);
+
+        Assert.DoesNotContain(PlantedTitle, PageOf(Seed), StringComparison.Ordinal);
+        Assert.DoesNotContain(PlantedCompound, PageOf(Seed), StringComparison.Ordinal);
+        Assert.Empty(result.Diagnostics);
+        // The damaged files were replaced: the next build finds every entry again.
+        Assert.All(CacheFiles(Parses), f => Assert.NotNull(RawFileCache<RawParse>.Decode(File.ReadAllBytes(f), Tool, CacheCodecs.Parse)));
+        Assert.All(CacheFiles(Analyses), f => Assert.NotNull(RawFileCache<FilingAnalysis>.Decode(File.ReadAllBytes(f), Tool, CacheCodecs.Analysis)));
+    }
+
+    [Fact]
+    public void AFullBuild_IgnoresTheCache_AndStoresItAfresh()
+    {
+        Build(_options);
+        PlantTitle();
+        PlantCompound();
+
+        Build(_options with { Full = true });
+        Assert.DoesNotContain(PlantedTitle, PageOf(Seed), StringComparison.Ordinal);
+        Assert.DoesNotContain(PlantedCompound, PageOf(Seed), StringComparison.Ordinal);
+
+        TouchARawFile();
+        Build(_options);
+        Assert.DoesNotContain(PlantedTitle, PageOf(Seed), StringComparison.Ordinal);
+        Assert.DoesNotContain(PlantedCompound, PageOf(Seed), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EntriesOfRemovedRawFiles_AndOtherFiles_AreDropped()
+    {
+        var added = Path.Combine(_options.ContentDirectory, "raw", "901_added.txt");
+        new ContentEdits(_options.ContentDirectory).AddFiling(1, compound: "AVE9633");
+        Build(_options);
+        Assert.Contains("raw/901_added.txt", StoredPaths(Parses, CacheCodecs.Parse));
+        Assert.Contains("raw/901_added.txt", StoredPaths(Analyses, CacheCodecs.Analysis));
+
+        File.Delete(added);
+        var stray = Path.Combine(Parses, "old-format.json");
+        File.WriteAllText(stray, "{}");
+        Build(_options);
+
+        Assert.False(File.Exists(stray));
+
+        var raws = Directory.GetFiles(Path.Combine(_options.ContentDirectory, "raw")).Select(f => "raw/" + Path.GetFileName(f)).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(raws, StoredPaths(Parses, CacheCodecs.Parse));
+        Assert.Equal(raws, StoredPaths(Analyses, CacheCodecs.Analysis));
+    }
+
+    [Fact]
+    public void ACacheThatCannotBeSaved_IsAWarning_AndTheBuildGoesOn()
+    {
+        // A file where the cache folder should be: nothing can be written under it.
+        var blocked = _options with { CacheDirectory = _temp.Sub("not-a-folder") };
+        File.WriteAllText(blocked.ResolvedCacheDirectory, "");
+
+        var result = SiteBuilder.Build(blocked);
+
+        Assert.False(result.HasErrors, string.Join("\n", result.Diagnostics));
+        Assert.Contains(result.Diagnostics, d => d.Code == Diagnostics.DiagnosticCodes.Build.WriteFailed && d.Message.Contains("parse and analysis cache", StringComparison.Ordinal));
+        Assert.True(File.Exists(Path.Combine(blocked.OutputDirectory, "index.html")));
+    }
+
+    private static BuildResult Build(BuildOptions options)
+    {
+        var result = SiteBuilder.Build(options);
+        Assert.False(result.HasErrors, string.Join("\n", result.Diagnostics));
+        return result;
+    }
+
+    // Builds with the cache, and a copy of the same content (taken before the build writes to it) with none: the
+    // content and site folders must be byte-identical.
+    private BuildResult BuildAndCompareWithClean(string name)
+    {
+        var clean = _options with
+        {
+            ContentDirectory = _temp.Sub($"clean-{name}/content"),
+            OutputDirectory = _temp.Sub($"clean-{name}/site"),
+            CacheDirectory = _temp.Sub($"clean-{name}/cache"),
+        };
+        TempDirectory.Copy(_options.ContentDirectory, clean.ContentDirectory);
+
+        var warm = Build(_options);
+        var cold = Build(clean);
+
+        Assert.Equal(cold.Diagnostics, warm.Diagnostics);
+        AssertSameTree(clean.ContentDirectory, _options.ContentDirectory);
+        AssertSameTree(clean.OutputDirectory, _options.OutputDirectory);
+        return warm;
+    }
+
+    // A real build (not an up-to-date one) with the same raw bytes.
+    private void TouchARawFile() =>
+        File.SetLastWriteTimeUtc(Path.Combine(_options.ContentDirectory, "raw", "000_53aae128987dd489.txt"), DateTime.UtcNow.AddMinutes(-5));
+
+    private string PageOf(string rawPath) =>
+        Directory.GetFiles(Path.Combine(_options.ContentDirectory, "filings"), "*.md")
+            .Select(File.ReadAllText)
+            .Single(text => text.Contains($"path: {rawPath}\n", StringComparison.Ordinal));
+
+    private static string FrontMatterLine(string page, string key) =>
+        page.Split('\n').Single(line => line.StartsWith(key, StringComparison.Ordinal));
+
+    private static string Tool => BuildManifest.ToolIdentity();
+
+    private void PlantTitle() =>
+        Plant(Parses, CacheCodecs.Parse, Seed, parse => parse with { Filing = parse.Filing! with { Meta = parse.Filing.Meta with { Title = PlantedTitle } } });
+
+    private void PlantCompound() =>
+        Plant(Analyses, CacheCodecs.Analysis, Seed, analysis => analysis with { Compounds = [PlantedCompound] });
+
+    /// <summary>Changes the stored value of one raw file and writes its cache file back whole (valid checksum).</summary>
+    private static void Plant<T>(string kindDirectory, ICacheCodec<T> codec, string rawPath, Func<T, T> edit)
+        where T : class
+    {
+        foreach (var file in CacheFiles(kindDirectory))
+        {
+            var entries = RawFileCache<T>.Decode(File.ReadAllBytes(file), Tool, codec)!;
+            if (entries.TryGetValue(rawPath, out var entry))
+            {
+                entries[rawPath] = entry with { Value = edit(entry.Value) };
+                File.WriteAllBytes(file, RawFileCache<T>.Encode(entries, Tool, codec));
+                return;
+            }
+        }
+
+        throw new InvalidOperationException($"{rawPath} is not in {kindDirectory}");
+    }
+
+    private static string[] CacheFiles(string kindDirectory) => Directory.GetFiles(kindDirectory, "*.bin");
+
+    private static void Damage(string file, string damage)
+    {
+        var bytes = File.ReadAllBytes(file);
+        var newline = Array.IndexOf(bytes, (byte)'\n');
+        var header = Encoding.UTF8.GetString(bytes, 0, newline).Split(' ');
+        var body = bytes[(newline + 1)..];
+        switch (damage)
+        {
+            case "truncated":
+                File.WriteAllBytes(file, bytes[..(bytes.Length / 2)]);
+                break;
+            case "one byte changed":
+                bytes[^10] ^= 0x20;
+                File.WriteAllBytes(file, bytes);
+                break;
+            case "not a cache file":
+                File.WriteAllText(file, "kb-cache 2 x y\n{{{{");
+                break;
+            case "empty":
+                File.WriteAllBytes(file, []);
+                break;
+            case "made by another tool":
+                File.WriteAllBytes(file, [.. Encoding.UTF8.GetBytes($"{header[0]} {header[1]} {new string('0', 32)} {header[3]}\n"), .. body]);
+                break;
+            case "another format":
+                File.WriteAllBytes(file, [.. Encoding.UTF8.GetBytes($"{header[0]} 999 {header[2]} {header[3]}\n"), .. body]);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(damage), damage, null);
+        }
+    }
+
+    private static List<string> StoredPaths<T>(string kindDirectory, ICacheCodec<T> codec)
+        where T : class =>
+        CacheFiles(kindDirectory)
+            .SelectMany(f => RawFileCache<T>.Decode(File.ReadAllBytes(f), Tool, codec)!.Keys)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+    private static SortedDictionary<string, DateTime> WriteTimes(string root) =>
+        new(Directory.GetFiles(root, "*", SearchOption.AllDirectories)
+            .Where(f => !f.EndsWith("build-manifest.json", StringComparison.Ordinal))
+            .ToDictionary(f => Path.GetRelativePath(root, f), File.GetLastWriteTimeUtc), StringComparer.Ordinal);
+
+    private static void AssertSameTree(string expectedRoot, string actualRoot)
+    {
+        var expected = TempDirectory.Snapshot(expectedRoot);
+        var actual = TempDirectory.Snapshot(actualRoot);
+        Assert.Equal(expected.Keys.ToList(), actual.Keys.ToList());
+        foreach (var (path, bytes) in expected)
+        {
+            Assert.True(bytes.AsSpan().SequenceEqual(actual[path]), $"{path} differs from a build without the cache");
+        }
+    }
+}
