@@ -151,18 +151,12 @@ public static class SiteBuilder
     private static (ImportResult Result, int Discovered, AnalyzedFilings Analyzed) Extract(ContentStore content, FilingImporter importer, ImportReadResult read, IProgress<BuildProgress>? progress, IReadOnlyList<Diagnostic> copyDiagnostics, int copyFailed, FilingCaches? caches)
     {
         var registry = LoadRegistry(content);
-        var analyzer = new FilingAnalyzer(registry);
-        var fingerprint = caches is null ? "" : FilingCaches.RegistryFingerprint(registry);
+        var analyses = Analyze(read.Filings, registry, progress, caches);
 
-        // A filing an earlier build analyzed with this registry is taken from the cache; every other one is discovered in.
-        var first = ForEachFiling(read.Filings, progress, "discover", f =>
-            caches?.FindAnalysis(f, fingerprint) is { } cached
-                ? new FirstPass(cached, null)
-                : new FirstPass(null, analyzer.Discover(f.Meta, FilingBody.Parse(f.Body))));
-
-        // Discovery: entities the registry does not know yet get a stub page. Stubs are merged in raw-path order, so a
-        // stub's content is independent of thread timing.
-        var stubs = EntityDiscovery.Merge(read.Filings.OrderBy(f => f.RawPath, StringComparer.Ordinal).SelectMany(f => first[f.RawPath].Discovered));
+        // Discovery: entities the registry does not know yet get a stub page; with those in the registry,
+        // every filing is analyzed again so that it links the newcomers too.
+        // Analyses are keyed by raw path; merging them in that order keeps a stub's content independent of thread timing.
+        var stubs = EntityDiscovery.Merge(analyses.OrderBy(a => a.Key, StringComparer.Ordinal).SelectMany(a => a.Value.Discovered));
         var discovered = new List<Entity>();
         var claimed = registry.Entities.SelectMany(EntityRegistry.NamesOf).Select(EntityRegistry.Normalize).ToHashSet(StringComparer.Ordinal);
         foreach (var stub in stubs.Where(e => !registry.Contains(EntityRef.Of(e))))
@@ -183,26 +177,16 @@ public static class SiteBuilder
             }
         }
 
-        // Each filing's analysis is finished from its discovery, except where a newcomer may change it: with the
-        // newcomers in the registry, that filing is analyzed again, so it links them too.
-        var final = discovered.Count > 0 ? LoadRegistry(content) : registry;
-        var withNewcomers = discovered.Count > 0 ? new FilingAnalyzer(final) : null;
-        var newcomers = discovered.Count > 0 ? new Newcomers(discovered) : null;
-        var finalFingerprint = caches is null || final == registry ? fingerprint : FilingCaches.RegistryFingerprint(final);
-        var analyses = ForEachFiling(read.Filings, progress, "extract", f =>
+        if (discovered.Count > 0)
         {
-            var (cached, discovery) = first[f.RawPath];
-            if (newcomers is not null)
+            registry = LoadRegistry(content);
+            var newcomers = new Newcomers(discovered);
+            var again = Analyze(read.Filings.Where(newcomers.MayChange).ToList(), registry, progress, caches);
+            foreach (var (raw, analysis) in again)
             {
-                var body = discovery?.Body ?? FilingBody.Parse(f.Body);
-                if (newcomers.MayChange(f.Meta, body))
-                {
-                    return caches?.FindAnalysis(f, finalFingerprint) ?? withNewcomers!.Analyze(f.Meta, body);
-                }
+                analyses[raw] = analysis;
             }
-
-            return cached ?? analyzer.Analyze(discovery!);
-        });
+        }
 
         var write = importer.Write(read.Filings, f => analyses[f.RawPath].ApplyTo(f.Meta));
         var cacheDiagnostics = new List<Diagnostic>();
@@ -210,9 +194,10 @@ public static class SiteBuilder
         {
             // Every analysis is stored under the registry as it now stands: a filing the newcomers cannot change analyzes
             // the same with them (see Newcomers), so the next build, with this registry, finds every unchanged filing.
+            var final = FilingCaches.RegistryFingerprint(registry);
             foreach (var filing in read.Filings)
             {
-                caches.AddAnalysis(filing, finalFingerprint, analyses[filing.RawPath]);
+                caches.AddAnalysis(filing, final, analyses[filing.RawPath]);
             }
 
             if (caches.Save() is { } reason)
@@ -224,29 +209,18 @@ public static class SiteBuilder
         return (FilingImporter.Combine([.. copyDiagnostics, .. cacheDiagnostics], copyFailed, read, write), discovered.Count, new AnalyzedFilings(read.Filings, analyses));
     }
 
-    /// <summary>A filing after the first pass: its analysis from the cache, or its discovery to finish.</summary>
-    private sealed record FirstPass(FilingAnalysis? Cached, FilingDiscovery? Discovery)
+    private static Dictionary<string, FilingAnalysis> Analyze(IReadOnlyList<ImportedFiling> filings, EntityRegistry registry, IProgress<BuildProgress>? progress, FilingCaches? caches)
     {
-        public IReadOnlyList<Entity> Discovered => Cached?.Discovered ?? Discovery!.Discovered;
-    }
-
-    // One result per filing, keyed by raw path, computed in parallel.
-    private static Dictionary<string, T> ForEachFiling<T>(IReadOnlyList<ImportedFiling> filings, IProgress<BuildProgress>? progress, string step, Func<ImportedFiling, T> work)
-    {
-        var results = new T[filings.Count];
+        var analyzer = new FilingAnalyzer(registry);
+        var fingerprint = caches is null ? "" : FilingCaches.RegistryFingerprint(registry);
+        var results = new ConcurrentDictionary<string, FilingAnalysis>(StringComparer.Ordinal);
         var done = 0;
-        Parallel.For(0, filings.Count, i =>
+        Parallel.ForEach(filings, f =>
         {
-            results[i] = work(filings[i]);
-            progress?.Report(new BuildProgress(step, Interlocked.Increment(ref done), filings.Count));
+            results[f.RawPath] = caches?.FindAnalysis(f, fingerprint) ?? analyzer.Analyze(f.Meta, FilingBody.Parse(f.Body));
+            progress?.Report(new BuildProgress("extract", Interlocked.Increment(ref done), filings.Count));
         });
-        var byRaw = new Dictionary<string, T>(filings.Count, StringComparer.Ordinal);
-        for (var i = 0; i < filings.Count; i++)
-        {
-            byRaw[filings[i].RawPath] = results[i];
-        }
-
-        return byRaw;
+        return new Dictionary<string, FilingAnalysis>(results, StringComparer.Ordinal);
     }
 
     // Entity-page problems are reported once, when the corpus is loaded for linking; here they would be reported twice.
@@ -435,9 +409,9 @@ public static class SiteBuilder
             .Where(s => s.Length > 0)
             .ToHashSet(StringComparer.Ordinal);
 
-        public bool MayChange(FilingFrontMatter meta, FilingBody body) =>
-            meta.Signatories.Any(s => _names.Resolve(s.Name) is not null || _names.Resolve(DiscoveryPatterns.WithoutInitials(s.Name)) is not null)
-            || body.Blocks.Any(b => _names.Match(b.Text).Count > 0 || Words(b.Text).Any(_surnames.Contains));
+        public bool MayChange(ImportedFiling filing) =>
+            filing.Meta.Signatories.Any(s => _names.Resolve(s.Name) is not null || _names.Resolve(DiscoveryPatterns.WithoutInitials(s.Name)) is not null)
+            || FilingBody.Parse(filing.Body).Blocks.Any(b => _names.Match(b.Text).Count > 0 || Words(b.Text).Any(_surnames.Contains));
 
         private static IEnumerable<string> Words(string text)
         {

@@ -47,15 +47,7 @@ public sealed partial class FilingAnalyzer
     private static partial Regex PhasePhrase();
 
     /// <summary>Analyzes one filing. Never throws on odd text; an unreadable block just yields nothing.</summary>
-    public FilingAnalysis Analyze(FilingFrontMatter meta, FilingBody body) => Analyze(Discover(meta, body));
-
-    /// <summary>
-    /// The first part of an analysis: the registry's matches, the sentences, and the entities no page covers yet
-    /// (<see cref="FilingDiscovery.Discovered"/>). <see cref="Analyze(FilingDiscovery)"/> finishes it. A build reads
-    /// discoveries from every filing before it knows its registry; the filings the newcomers cannot change are then
-    /// finished from their discovery instead of analyzed again.
-    /// </summary>
-    public FilingDiscovery Discover(FilingFrontMatter meta, FilingBody body)
+    public FilingAnalysis Analyze(FilingFrontMatter meta, FilingBody body)
     {
         var blocks = body.Blocks;
         var boilerplate = BoilerplateRules.Flags(blocks);
@@ -162,34 +154,6 @@ public sealed partial class FilingAnalyzer
             personOf[s.Name] = EntityRef.Of(stub);
         }
 
-        // 6. Roles seen, for people recognized by name.
-        var roles = new List<PersonRoleSeen>();
-        foreach (var s in sightings)
-        {
-            if (s.Title is { } title && personOf.TryGetValue(s.Name, out var who))
-            {
-                roles.Add(new PersonRoleSeen(who.Slug, title, s.Organization, s.Date, s.Paragraph));
-            }
-        }
-
-        roles = roles.Distinct().ToList();
-        var discovered = local.Values
-            .Select(e => e is Person p ? p with { Roles = RolesFor(p, roles) } : e)
-            .OrderBy(e => e.Kind).ThenBy(e => e.Slug, StringComparer.Ordinal)
-            .ToList();
-        return new FilingDiscovery(this, meta, body, boilerplate, known, sentencesOf, local, personOf, roles, discovered);
-    }
-
-    /// <summary>Finishes the analysis <see cref="Discover"/> began, with this analyzer's registry.</summary>
-    public FilingAnalysis Analyze(FilingDiscovery discovery)
-    {
-        if (discovery.Analyzer != this)
-        {
-            throw new ArgumentException("a discovery is finished by the analyzer (and registry) that made it", nameof(discovery));
-        }
-
-        var (meta, blocks, boilerplate, known, sentencesOf, local) = (discovery.Meta, discovery.Body.Blocks, discovery.Boilerplate, discovery.Known, discovery.Sentences, discovery.Local);
-        var (date, personOf, roles) = (meta.Date, discovery.PersonOf, discovery.Roles);
         var localRegistry = local.Count == 0 ? EntityRegistry.Empty : EntityRegistry.Build(local.Values, []);
 
         // 2. Recognition: registry and discovered names, then honorific surnames.
@@ -329,6 +293,18 @@ public sealed partial class FilingAnalyzer
             }
         }
 
+        // 6. Roles seen, for people recognized by name.
+        var roles = new List<PersonRoleSeen>();
+        foreach (var s in sightings)
+        {
+            if (s.Title is { } title && personOf.TryGetValue(s.Name, out var who))
+            {
+                roles.Add(new PersonRoleSeen(who.Slug, title, s.Organization, s.Date, s.Paragraph));
+            }
+        }
+
+        roles = roles.Distinct().ToList();
+
         // Signers named only in the front-matter still count as people of the filing.
         var people = FirstMentions(mentions, EntityKind.Person).ToList();
         foreach (var signer in meta.Signatories)
@@ -338,6 +314,11 @@ public sealed partial class FilingAnalyzer
                 people.Add(r.Slug);
             }
         }
+
+        var discovered = local.Values
+            .Select(e => e is Person p ? p with { Roles = RolesFor(p, roles) } : e)
+            .OrderBy(e => e.Kind).ThenBy(e => e.Slug, StringComparer.Ordinal)
+            .ToList();
 
         return new FilingAnalysis
         {
@@ -350,7 +331,7 @@ public sealed partial class FilingAnalyzer
             Quotes = quotes,
             Roles = roles,
             Stages = stages.Distinct().ToList(),
-            Discovered = discovery.Discovered,
+            Discovered = discovered,
         };
     }
 
@@ -541,48 +522,4 @@ public static class StageNames
         "3" or "3a" or "3b" => PhaseIII,
         _ => null,
     };
-}
-
-/// <summary>
-/// A filing read as far as discovery (<see cref="FilingAnalyzer.Discover"/>): what the rest of the analysis starts from.
-/// Only the analyzer that made it can finish it, since every match in it came from that analyzer's registry.
-/// </summary>
-public sealed class FilingDiscovery
-{
-    internal FilingDiscovery(
-        FilingAnalyzer analyzer,
-        FilingFrontMatter meta,
-        FilingBody body,
-        bool[] boilerplate,
-        IReadOnlyList<AliasMatch>[] known,
-        IReadOnlyList<SentenceSpan>[] sentences,
-        Dictionary<EntityRef, Entity> local,
-        Dictionary<string, EntityRef> personOf,
-        List<PersonRoleSeen> roles,
-        IReadOnlyList<Entity> discovered)
-    {
-        (Analyzer, Meta, Body, Boilerplate, Known, Sentences, Local, PersonOf, Roles, Discovered) = (analyzer, meta, body, boilerplate, known, sentences, local, personOf, roles, discovered);
-    }
-
-    /// <summary>Entities no page covers yet, as stubs (<c>Discovered = true</c>); the same list the finished analysis has.</summary>
-    public IReadOnlyList<Entity> Discovered { get; }
-
-    /// <summary>The filing's body as it was read.</summary>
-    public FilingBody Body { get; }
-
-    internal FilingAnalyzer Analyzer { get; }
-
-    internal FilingFrontMatter Meta { get; }
-
-    internal bool[] Boilerplate { get; }
-
-    internal IReadOnlyList<AliasMatch>[] Known { get; }
-
-    internal IReadOnlyList<SentenceSpan>[] Sentences { get; }
-
-    internal Dictionary<EntityRef, Entity> Local { get; }
-
-    internal Dictionary<string, EntityRef> PersonOf { get; }
-
-    internal List<PersonRoleSeen> Roles { get; }
 }

@@ -236,31 +236,4 @@ public class DiscoveryTests
         Assert.Empty(a.Discovered);
         Assert.Empty(a.Events);
     }
-
-    [Fact]
-    public void Discovery_FinishedLater_GivesTheWholeAnalysis()
-    {
-        // A build discovers in every filing first and finishes most analyses from their discovery afterwards.
-        var analyzer = new FilingAnalyzer(Registry.Value);
-        var discovery = analyzer.Discover(LicenseMeta, FilingBody.Parse(LicenseFiling));
-        var finished = analyzer.Analyze(discovery);
-        var whole = analyzer.Analyze(LicenseMeta, FilingBody.Parse(LicenseFiling));
-
-        Assert.Equal(Json(whole), Json(finished));
-        Assert.Same(discovery.Discovered, finished.Discovered);
-        Assert.Contains(discovery.Discovered, e => e is Partner { Name: "Acme Therapeutics", Slug: "acme-therapeutics" });
-        Assert.Contains(finished.Events, e => e is { Type: "license_fee", Partner: "acme-therapeutics", AmountUsd: 5_000_000 });
-    }
-
-    [Fact]
-    public void Discovery_IsFinishedOnlyByTheAnalyzerThatMadeIt()
-    {
-        // Its matches come from that analyzer's registry; another registry would mix two sets of names.
-        var discovery = new FilingAnalyzer(Registry.Value).Discover(LicenseMeta, FilingBody.Parse(LicenseFiling));
-
-        Assert.Throws<ArgumentException>(() => new FilingAnalyzer(EntityRegistry.Empty).Analyze(discovery));
-    }
-
-    private static string Json(FilingAnalysis a) => System.Text.Json.JsonSerializer.Serialize(a with { Discovered = [] })
-        + string.Join("|", a.Discovered.Select(e => $"{e.Kind}:{e.Slug}:{e.Name}:{string.Join(",", e.Aliases)}"));
 }
