@@ -19,21 +19,7 @@ public sealed class FilingCacheTests : IDisposable
     private readonly TempDirectory _temp = new();
     private readonly BuildOptions _options;
 
-    public FilingCacheTests()
-    {
-        var content = _temp.Sub("content");
-        var templates = _temp.Sub("templates");
-        TempDirectory.Copy(RepositoryPaths.Content, content);
-        TempDirectory.Copy(RepositoryPaths.Templates, templates);
-        _options = new BuildOptions
-        {
-            ContentDirectory = content,
-            TemplatesDirectory = templates,
-            OutputDirectory = _temp.Sub("site"),
-            CacheDirectory = _temp.Sub("cache"),
-            Check = false,
-        };
-    }
+    public FilingCacheTests() => _options = _temp.RepositoryCopy();
 
     public void Dispose() => _temp.Dispose();
 
@@ -191,20 +177,14 @@ public sealed class FilingCacheTests : IDisposable
     // content and site folders must be byte-identical.
     private BuildResult BuildAndCompareWithClean(string name)
     {
-        var clean = _options with
-        {
-            ContentDirectory = _temp.Sub($"clean-{name}/content"),
-            OutputDirectory = _temp.Sub($"clean-{name}/site"),
-            CacheDirectory = _temp.Sub($"clean-{name}/cache"),
-        };
-        TempDirectory.Copy(_options.ContentDirectory, clean.ContentDirectory);
+        var clean = _temp.CleanCopy(_options, $"clean-{name}");
 
         var warm = Build(_options);
         var cold = Build(clean);
 
         Assert.Equal(cold.Diagnostics, warm.Diagnostics);
-        AssertSameTree(clean.ContentDirectory, _options.ContentDirectory);
-        AssertSameTree(clean.OutputDirectory, _options.OutputDirectory);
+        TempDirectory.AssertSameTree(clean.ContentDirectory, _options.ContentDirectory, "a build without the cache");
+        TempDirectory.AssertSameTree(clean.OutputDirectory, _options.OutputDirectory, "a build without the cache");
         return warm;
     }
 
@@ -291,15 +271,4 @@ public sealed class FilingCacheTests : IDisposable
         new(Directory.GetFiles(root, "*", SearchOption.AllDirectories)
             .Where(f => !f.EndsWith("build-manifest.json", StringComparison.Ordinal))
             .ToDictionary(f => Path.GetRelativePath(root, f), File.GetLastWriteTimeUtc), StringComparer.Ordinal);
-
-    private static void AssertSameTree(string expectedRoot, string actualRoot)
-    {
-        var expected = TempDirectory.Snapshot(expectedRoot);
-        var actual = TempDirectory.Snapshot(actualRoot);
-        Assert.Equal(expected.Keys.ToList(), actual.Keys.ToList());
-        foreach (var (path, bytes) in expected)
-        {
-            Assert.True(bytes.AsSpan().SequenceEqual(actual[path]), $"{path} differs from a build without the cache");
-        }
-    }
 }

@@ -39,8 +39,8 @@ public sealed class IncrementalBuildTests(ITestOutputHelper output) : IDisposabl
 
             Assert.True(incrementalResult.WasIncremental, $"step {step}: the second and later builds read the manifest");
             Assert.False(cleanResult.WasIncremental);
-            AssertSameTree(cleanContent, content, $"step {step} ({what}): content/");
-            AssertSameTree(clean.OutputDirectory, site, $"step {step} ({what}): site/");
+            TempDirectory.AssertSameTree(cleanContent, content, $"a clean build: step {step} ({what}), content/");
+            TempDirectory.AssertSameTree(clean.OutputDirectory, site, $"a clean build: step {step} ({what}), site/");
         }
     }
 
@@ -114,16 +114,5 @@ public sealed class IncrementalBuildTests(ITestOutputHelper output) : IDisposabl
         var result = SiteBuilder.Build(options);
         Assert.False(result.HasErrors, string.Join("\n", result.Diagnostics.Where(d => d.IsError)));
         return result;
-    }
-
-    private static void AssertSameTree(string expectedRoot, string actualRoot, string what)
-    {
-        var expected = TempDirectory.Snapshot(expectedRoot);
-        var actual = TempDirectory.Snapshot(actualRoot);
-        Assert.Equal(expected.Keys.ToList(), actual.Keys.ToList());
-        foreach (var (path, bytes) in expected)
-        {
-            Assert.True(bytes.AsSpan().SequenceEqual(actual[path]), $"{what}{path} differs from a clean build");
-        }
     }
 }

@@ -1,3 +1,5 @@
+using ImmunoGen.Kb.Build;
+
 namespace ImmunoGen.Kb.Tests.Build;
 
 /// <summary>Finds the repository's real content/ and templates/ from the test output folder.</summary>
@@ -55,6 +57,50 @@ internal sealed class TempDirectory : IDisposable
             var target = System.IO.Path.Combine(to, System.IO.Path.GetRelativePath(from, file));
             Directory.CreateDirectory(System.IO.Path.GetDirectoryName(target)!);
             File.Copy(file, target, overwrite: true);
+        }
+    }
+
+    /// <summary>Build options over a copy of the repository's content/ and templates/ in this folder, without the check.</summary>
+    public BuildOptions RepositoryCopy()
+    {
+        var options = new BuildOptions
+        {
+            ContentDirectory = Sub("content"),
+            TemplatesDirectory = Sub("templates"),
+            OutputDirectory = Sub("site"),
+            CacheDirectory = Sub("cache"),
+            Check = false,
+        };
+        Copy(RepositoryPaths.Content, options.ContentDirectory);
+        Copy(RepositoryPaths.Templates, options.TemplatesDirectory);
+        return options;
+    }
+
+    /// <summary>
+    /// Options that build a copy of <paramref name="options"/>' content/, as it stands now (before the next build writes
+    /// to it), into a site and cache of its own under <paramref name="name"/>: the clean build to compare with.
+    /// </summary>
+    public BuildOptions CleanCopy(BuildOptions options, string name)
+    {
+        var clean = options with
+        {
+            ContentDirectory = Sub($"{name}/content"),
+            OutputDirectory = Sub($"{name}/site"),
+            CacheDirectory = Sub($"{name}/cache"),
+        };
+        Copy(options.ContentDirectory, clean.ContentDirectory);
+        return clean;
+    }
+
+    /// <summary>Asserts that two trees hold the same files with the same bytes; <paramref name="reference"/> names the expected one.</summary>
+    public static void AssertSameTree(string expectedRoot, string actualRoot, string reference)
+    {
+        var expected = Snapshot(expectedRoot);
+        var actual = Snapshot(actualRoot);
+        Assert.Equal(expected.Keys.ToList(), actual.Keys.ToList());
+        foreach (var (path, bytes) in expected)
+        {
+            Assert.True(bytes.AsSpan().SequenceEqual(actual[path]), $"{path} differs from {reference}");
         }
     }
 

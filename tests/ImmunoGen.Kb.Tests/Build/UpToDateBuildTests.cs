@@ -11,21 +11,7 @@ public sealed class UpToDateBuildTests : IDisposable
     private readonly TempDirectory _temp = new();
     private readonly BuildOptions _options;
 
-    public UpToDateBuildTests()
-    {
-        var content = _temp.Sub("content");
-        var templates = _temp.Sub("templates");
-        TempDirectory.Copy(RepositoryPaths.Content, content);
-        TempDirectory.Copy(RepositoryPaths.Templates, templates);
-        _options = new BuildOptions
-        {
-            ContentDirectory = content,
-            TemplatesDirectory = templates,
-            OutputDirectory = _temp.Sub("site"),
-            CacheDirectory = _temp.Sub("cache"),
-            Check = false,
-        };
-    }
+    public UpToDateBuildTests() => _options = _temp.RepositoryCopy();
 
     public void Dispose() => _temp.Dispose();
 
@@ -61,16 +47,13 @@ public sealed class UpToDateBuildTests : IDisposable
         BuildTwice(_options);
 
         Apply(change);
-        // The same inputs built clean: a copy of content/ as it stands before the build writes to it.
-        var cleanContent = _temp.Sub("clean/content");
-        TempDirectory.Copy(_options.ContentDirectory, cleanContent);
+        var clean = _temp.CleanCopy(_options, "clean");
         var result = SiteBuilder.Build(_options);
-        var clean = _options with { ContentDirectory = cleanContent, OutputDirectory = _temp.Sub("clean/site"), CacheDirectory = _temp.Sub("clean/cache") };
         SiteBuilder.Build(clean);
 
         Assert.False(result.UpToDate, change);
         Assert.False(result.HasErrors, string.Join("\n", result.Diagnostics));
-        AssertSameTree(clean.OutputDirectory, _options.OutputDirectory);
+        TempDirectory.AssertSameTree(clean.OutputDirectory, _options.OutputDirectory, "a clean build");
     }
 
     [Fact]
@@ -157,15 +140,4 @@ public sealed class UpToDateBuildTests : IDisposable
 
     private static SortedDictionary<string, DateTime> WriteTimes(string root) =>
         new(Directory.GetFiles(root, "*", SearchOption.AllDirectories).ToDictionary(f => Path.GetRelativePath(root, f), File.GetLastWriteTimeUtc), StringComparer.Ordinal);
-
-    private static void AssertSameTree(string expectedRoot, string actualRoot)
-    {
-        var expected = TempDirectory.Snapshot(expectedRoot);
-        var actual = TempDirectory.Snapshot(actualRoot);
-        Assert.Equal(expected.Keys.ToList(), actual.Keys.ToList());
-        foreach (var (path, bytes) in expected)
-        {
-            Assert.True(bytes.AsSpan().SequenceEqual(actual[path]), $"{path} differs from a clean build");
-        }
-    }
 }
