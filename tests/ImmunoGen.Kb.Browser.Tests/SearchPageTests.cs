@@ -1,5 +1,6 @@
 using ImmunoGen.Kb.Browser.Tests.Search;
 using ImmunoGen.Kb.Tests.Search;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace ImmunoGen.Kb.Browser.Tests;
@@ -52,8 +53,10 @@ public sealed class SearchPageTests
             await input.PressAsync("ArrowUp");
             Assert.Equal("ave9633", await Selected(page));
             await input.PressAsync("Enter");
-            await page.WaitForURLAsync("**/compounds/ave9633.html");
-            Assert.Equal("AVE9633", await page.Locator("h1").TextContentAsync());
+            // Polls the address and the heading rather than waiting for a load event, which Playwright can miss when
+            // the navigation finishes before it starts listening.
+            await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/compounds/ave9633\.html$"));
+            await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("AVE9633");
         });
     }
 

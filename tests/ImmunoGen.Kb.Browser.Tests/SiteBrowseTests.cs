@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using ImmunoGen.Kb.Site.Tests.Fixtures;
 using Microsoft.Playwright;
 
@@ -52,21 +53,24 @@ public sealed class SiteBrowseTests : IDisposable
 
             // Home → compound (the pipeline card)
             await page.Locator(".pipeline a", new PageLocatorOptions { HasText = "SAR3419" }).First.ClickAsync();
-            await page.WaitForURLAsync("**/compounds/sar3419.html");
-            Assert.Equal("SAR3419", await page.Locator("h1").InnerTextAsync());
+            // Each step polls the address and the new page's content instead of waiting for a load event, which
+            // Playwright can miss when the navigation finishes before it starts listening.
+            await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/compounds/sar3419\.html$"));
+            await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("SAR3419");
             Assert.Contains("Phase I", await page.Locator(".stage-now").InnerTextAsync(), StringComparison.Ordinal);
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, "compound-sar3419.png"), FullPage = true });
 
             // Compound → partner
             await page.Locator(".card a", new PageLocatorOptions { HasText = "sanofi-aventis" }).First.ClickAsync();
-            await page.WaitForURLAsync("**/partners/sanofi-aventis.html");
-            Assert.Equal("$4,000,000", (await page.Locator("tfoot .total-received").InnerTextAsync()).Trim());
+            await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/partners/sanofi-aventis\.html$"));
+            await Assertions.Expect(page.Locator("tfoot .total-received")).ToHaveTextAsync("$4,000,000");
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, "partner-sanofi-aventis.png"), FullPage = true });
 
             // Partner → filing, through its filing list
             await page.Locator(".filing-list a.filing-title", new PageLocatorOptions { HasText = "SAR3419" }).First.ClickAsync();
-            await page.WaitForURLAsync("**/filings/2007-10-17-*.html");
-            Assert.True(await page.Locator("#p1 a[href='../compounds/sar3419.html']").CountAsync() == 1, "the first paragraph links SAR3419 to its page");
+            await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/filings/2007-10-17-[^/]+\.html$"));
+            // The first paragraph links SAR3419 to its page.
+            await Assertions.Expect(page.Locator("#p1 a[href='../compounds/sar3419.html']")).ToHaveCountAsync(1);
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, "filing-sar3419.png"), FullPage = true });
 
             // A phone-sized view of the compound page, to see the layout collapse to one column.
