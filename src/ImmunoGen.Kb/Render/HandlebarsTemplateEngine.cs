@@ -14,10 +14,13 @@ public sealed partial class HandlebarsTemplateEngine : ITemplateEngine
 
     public ITemplateSet Load(string templatesDirectory, List<Diagnostic> diagnostics)
     {
+        // One shared environment: every template compiled from it shares one compiled configuration. With a
+        // configuration per template (Handlebars.Create alone), each {{name}} helper slot re-subscribes whenever a
+        // partial runs under a different layout, and the subscriber list grows with every page rendered.
         var hb = Handlebars.Create(new HandlebarsConfiguration
         {
             ThrowOnUnresolvedBindingExpression = false,
-        });
+        }).CreateSharedEnvironment();
 
         var partials = Files(Path.Combine(templatesDirectory, "partials"));
         var layouts = Files(Path.Combine(templatesDirectory, "layouts"));
