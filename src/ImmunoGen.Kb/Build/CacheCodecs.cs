@@ -5,7 +5,7 @@ using ImmunoGen.Kb.Import;
 
 namespace ImmunoGen.Kb.Build;
 
-/// <summary>How one kind of value is stored in a <see cref="RawFileCache{TValue}"/> file.</summary>
+/// <summary>How one kind of value is stored in a <see cref="ContentFileCache{TValue}"/> file.</summary>
 internal interface ICacheCodec<TValue>
 {
     void Write(BinaryWriter w, TValue value);
@@ -15,7 +15,7 @@ internal interface ICacheCodec<TValue>
 }
 
 /// <summary>
-/// Parses and analyses as compact binary: at 10,000 filings they are about 150 MB as JSON, which took seconds to read;
+/// Parses, analyses and filing front-matter as compact binary: at 10,000 filings they are about 150 MB as JSON, which took seconds to read;
 /// this reads in a fraction of that. Every field of every record is written in declaration order; the test
 /// <c>CacheCodecTests</c> lists the fields of each stored type, so a field added to one fails it until it is stored here.
 /// </summary>
@@ -24,6 +24,15 @@ internal static class CacheCodecs
     public static ICacheCodec<RawParse> Parse { get; } = new ParseCodec();
 
     public static ICacheCodec<FilingAnalysis> Analysis { get; } = new AnalysisCodec();
+
+    public static ICacheCodec<FilingFrontMatter> FrontMatter { get; } = new FrontMatterCodec();
+
+    private sealed class FrontMatterCodec : ICacheCodec<FilingFrontMatter>
+    {
+        public void Write(BinaryWriter w, FilingFrontMatter meta) => w.WriteMeta(meta);
+
+        public FilingFrontMatter Read(BinaryReader r) => r.ReadMeta();
+    }
 
     private sealed class ParseCodec : ICacheCodec<RawParse>
     {

@@ -17,15 +17,15 @@ namespace ImmunoGen.Kb.Build;
 /// </remarks>
 internal sealed class FilingCaches : IParseCache
 {
-    private readonly RawFileCache<RawParse> _parses;
-    private readonly RawFileCache<FilingAnalysis> _analyses;
+    private readonly ContentFileCache<RawParse> _parses;
+    private readonly ContentFileCache<FilingAnalysis> _analyses;
 
     /// <param name="reuse">False to start empty (<c>kb build --full</c>): nothing is read, everything is stored afresh.</param>
     public FilingCaches(string cacheDirectory, string tool, bool reuse)
     {
         Folder = cacheDirectory;
-        _parses = new RawFileCache<RawParse>(Path.Combine(cacheDirectory, "parses"), tool, CacheCodecs.Parse, reuse);
-        _analyses = new RawFileCache<FilingAnalysis>(Path.Combine(cacheDirectory, "analyses"), tool, CacheCodecs.Analysis, reuse);
+        _parses = new ContentFileCache<RawParse>(Path.Combine(cacheDirectory, "parses"), tool, CacheCodecs.Parse, reuse);
+        _analyses = new ContentFileCache<FilingAnalysis>(Path.Combine(cacheDirectory, "analyses"), tool, CacheCodecs.Analysis, reuse);
     }
 
     /// <summary>The cache folder, for diagnostics.</summary>

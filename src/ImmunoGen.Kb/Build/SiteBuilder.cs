@@ -55,7 +55,14 @@ public static class SiteBuilder
 
         var (corpus, graph) = Time(timings, "link", () =>
         {
-            var corpus = content.Load(diagnostics);
+            // Front-matter of filing pages read by the last build: only new and changed pages are parsed.
+            var frontMatter = new FrontMatterCache(cacheDirectory, tool, reuse: !options.Full);
+            var corpus = content.Load(diagnostics, frontMatter);
+            if (frontMatter.Save() is { } reason)
+            {
+                diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.Build.WriteFailed, Path.Combine(cacheDirectory, "pages"), $"cannot save the front-matter cache ({reason}); the next build reads every filing page again"));
+            }
+
             var registryDiagnostics = new List<Diagnostic>();
             var registry = EntityRegistry.Build(corpus.Entities, registryDiagnostics);
             registryDiagnostics.AddRange(GraphBuilder.CheckReferences(corpus, registry));

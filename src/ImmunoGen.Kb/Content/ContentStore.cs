@@ -29,16 +29,17 @@ public sealed class ContentStore(string root)
     /// <summary>A path relative to the content folder, with forward slashes: <c>filings/x.md</c>.</summary>
     public string Relative(string fullPath) => Path.GetRelativePath(Root, fullPath).Replace('\\', '/');
 
-    public Corpus Load(DiagnosticBag diagnostics)
+    /// <param name="frontMatter">Filing front-matter read by an earlier build, reused for pages whose front-matter is unchanged.</param>
+    public Corpus Load(DiagnosticBag diagnostics, IFrontMatterCache? frontMatter = null)
     {
-        var filings = LoadFilings(diagnostics);
+        var filings = LoadFilings(diagnostics, frontMatter);
         var compounds = LoadEntities<Compound>(EntityKind.Compound, diagnostics);
         var partners = LoadEntities<Partner>(EntityKind.Partner, diagnostics);
         var people = LoadEntities<Person>(EntityKind.Person, diagnostics);
         return new Corpus(filings, compounds, partners, people);
     }
 
-    public IReadOnlyList<Filing> LoadFilings(DiagnosticBag diagnostics)
+    public IReadOnlyList<Filing> LoadFilings(DiagnosticBag diagnostics, IFrontMatterCache? frontMatter = null)
     {
         var files = MarkdownFiles(FilingsDirectory);
         var loaded = new Filing?[files.Count];
@@ -47,7 +48,7 @@ public sealed class ContentStore(string root)
             var local = new List<Diagnostic>();
             if (ReadText(files[i], local) is { } text)
             {
-                loaded[i] = FilingPage.Read(Relative(files[i]), text, local, Display(files[i]));
+                loaded[i] = FilingPage.Read(Relative(files[i]), text, local, Display(files[i]), frontMatter);
             }
 
             diagnostics.AddRange(local);

@@ -51,7 +51,8 @@ public static class FilingPage
     /// <summary>Parses a filing page. Problems go to <paramref name="diagnostics"/>; null when the page cannot be used at all.</summary>
     /// <param name="path">Path relative to the content folder, used for the slug and in diagnostics.</param>
     /// <param name="displayPath">The path printed in diagnostics (defaults to <paramref name="path"/>).</param>
-    public static Filing? Read(string path, string text, List<Diagnostic> diagnostics, string? displayPath = null)
+    /// <param name="cache">Front-matter read by an earlier build: a page whose front-matter text is found there is not parsed again.</param>
+    public static Filing? Read(string path, string text, List<Diagnostic> diagnostics, string? displayPath = null, IFrontMatterCache? cache = null)
     {
         var shown = displayPath ?? path;
         var split = FrontMatterText.Split(text);
@@ -61,8 +62,33 @@ public static class FilingPage
             return null;
         }
 
+        var slug = Slug.FromFileName(path);
+        path = path.Replace('\\', '/');
+        if (cache?.Find(path, parts.Yaml) is { } known)
+        {
+            return new Filing(slug, path, known, parts.Body, parts.BodyLine);
+        }
+
+        var diagnosticsBefore = diagnostics.Count;
+        var meta = ReadFrontMatter(parts.Yaml, shown, diagnostics);
+        if (meta is null)
+        {
+            return null;
+        }
+
+        // Only a page that reads without a word of complaint is remembered, so every problem is reported on every build.
+        if (diagnostics.Count == diagnosticsBefore)
+        {
+            cache?.Add(path, parts.Yaml, meta);
+        }
+
+        return new Filing(slug, path, meta, parts.Body, parts.BodyLine);
+    }
+
+    private static FilingFrontMatter? ReadFrontMatter(string yaml, string shown, List<Diagnostic> diagnostics)
+    {
         var errorsBefore = diagnostics.Count(d => d.IsError);
-        var y = YamlMap.Parse(parts.Yaml, shown, 1, diagnostics);
+        var y = YamlMap.Parse(yaml, shown, 1, diagnostics);
         if (y is null)
         {
             return null;
@@ -91,13 +117,7 @@ public static class FilingPage
             Source = y.Map(K.Source) is { } s ? Finish(s, new SourceRef(s.String("path") ?? "", s.String("sha256") ?? "")) : null,
         };
         y.ReportUnknownKeys();
-        if (diagnostics.Count(d => d.IsError) > errorsBefore)
-        {
-            return null;
-        }
-
-        var slug = Slug.FromFileName(path);
-        return new Filing(slug, path.Replace('\\', '/'), meta, parts.Body, parts.BodyLine);
+        return diagnostics.Count(d => d.IsError) > errorsBefore ? null : meta;
     }
 
     private static FilingEvent? ReadEvent(YamlMap e)
@@ -131,4 +151,17 @@ public static class FilingPage
         map.ReportUnknownKeys();
         return value;
     }
+}
+
+/// <summary>
+/// Filing front-matter read by an earlier build. What a page's front-matter reads as depends only on its text (the slug
+/// comes from the file name), so a page whose front-matter text is the same reads the same and need not be parsed again.
+/// </summary>
+public interface IFrontMatterCache
+{
+    /// <summary>The front-matter stored for this page and exactly this front-matter text, or null.</summary>
+    FilingFrontMatter? Find(string path, string frontMatter);
+
+    /// <summary>Remembers front-matter just read (called from many threads at once).</summary>
+    void Add(string path, string frontMatter, FilingFrontMatter meta);
 }

@@ -55,7 +55,7 @@ public sealed class CacheCodecTests
     }
 
     [Fact]
-    public void AParseWithEveryFieldSet_ReadsBackAsWritten()
+    public void AParseWithEveryFieldSet_AndItsFrontMatterAlone_ReadBackAsWritten()
     {
         var meta = new FilingFrontMatter
         {
@@ -84,6 +84,8 @@ public sealed class CacheCodecTests
         AssertRoundTrip(CacheCodecs.Parse, parse);
         AssertRoundTrip(CacheCodecs.Parse, new RawParse("raw/y.txt", "raw/y.txt", null, null, []));
         AssertRoundTrip(CacheCodecs.Parse, new RawParse("raw/z.txt", "raw/z.txt", "def", new ParsedFiling(new FilingFrontMatter(), ""), []));
+        AssertRoundTrip(CacheCodecs.FrontMatter, meta);
+        AssertRoundTrip(CacheCodecs.FrontMatter, new FilingFrontMatter());
     }
 
     [Fact]
@@ -137,14 +139,14 @@ public sealed class CacheCodecTests
     private static void AssertRoundTrip<T>(ICacheCodec<T> codec, T value)
         where T : class
     {
-        var entries = new Dictionary<string, RawFileCache<T>.Entry> { ["raw/x.txt"] = new("key", value) };
-        var bytes = RawFileCache<T>.Encode(entries, "tool", codec);
+        var entries = new Dictionary<string, ContentFileCache<T>.Entry> { ["raw/x.txt"] = new("key", value) };
+        var bytes = ContentFileCache<T>.Encode(entries, "tool", codec);
 
-        var read = RawFileCache<T>.Decode(bytes, "tool", codec);
+        var read = ContentFileCache<T>.Decode(bytes, "tool", codec);
 
         Assert.NotNull(read);
         Assert.Equal("key", read["raw/x.txt"].Key);
-        Assert.Equal(bytes, RawFileCache<T>.Encode(read, "tool", codec));
+        Assert.Equal(bytes, ContentFileCache<T>.Encode(read, "tool", codec));
         Assert.Equal(Describe(value), Describe(read["raw/x.txt"].Value));
     }
 

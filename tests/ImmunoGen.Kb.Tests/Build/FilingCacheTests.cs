@@ -1,13 +1,15 @@
 using System.Text;
 using ImmunoGen.Kb.Build;
+using ImmunoGen.Kb.Content;
 using ImmunoGen.Kb.Extract;
 using ImmunoGen.Kb.Import;
 
 namespace ImmunoGen.Kb.Tests.Build;
 
 /// <summary>
-/// The per-filing caches (issue 7): an unchanged raw file is neither parsed nor analyzed again, and a build that uses the
-/// cache writes exactly the content and site a build without it writes. Whether an entry was used is seen by planting a
+/// The per-filing caches (issue 7): an unchanged raw file is neither parsed nor analyzed again, an unchanged filing page's
+/// front-matter is not parsed again, and a build that uses the caches writes exactly the content and site a build
+/// without them writes. Whether an entry was used is seen by planting a
 /// recognizable value in it (a whole, valid file): a build that trusts the entry writes the planted value.
 /// </summary>
 public sealed class FilingCacheTests : IDisposable
@@ -26,6 +28,8 @@ public sealed class FilingCacheTests : IDisposable
     private string Parses => Path.Combine(_options.ResolvedCacheDirectory, "parses");
 
     private string Analyses => Path.Combine(_options.ResolvedCacheDirectory, "analyses");
+
+    private string Pages => Path.Combine(_options.ResolvedCacheDirectory, "pages");
 
     [Fact]
     public void WarmBuilds_AfterNewFilings_AndWithNothingChanged_EqualBuildsWithoutTheCache()
@@ -81,6 +85,44 @@ public sealed class FilingCacheTests : IDisposable
         Assert.Contains("cantuzumab-mertansine", FrontMatterLine(PageOf(Seed), "compounds:"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void AnUnchangedFilingPage_IsNotParsedAgain_AndAnEditedOneIs()
+    {
+        Build(_options);
+        var page = PagePathOf(Seed);
+        Plant(Pages, CacheCodecs.FrontMatter, page, meta => meta with { Title = PlantedTitle });
+
+        TouchARawFile();
+        Build(_options);
+        Assert.Contains(PlantedTitle, SiteFilingOf(page), StringComparison.Ordinal);
+
+        var full = Path.Combine(_options.ContentDirectory, page);
+        File.WriteAllText(full, File.ReadAllText(full).Replace("title: ImmunoGen, Inc. Earns Milestone", "title: Edited By Hand, ImmunoGen, Inc. Earns Milestone", StringComparison.Ordinal));
+        Build(_options);
+        Assert.DoesNotContain(PlantedTitle, SiteFilingOf(page), StringComparison.Ordinal);
+        Assert.Contains("Edited By Hand, ImmunoGen, Inc. Earns Milestone", SiteFilingOf(page), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AFilingPageWithAnError_IsNotStored_SoEveryBuildReportsIt()
+    {
+        Build(_options);
+        var page = PagePathOf(Seed);
+        var full = Path.Combine(_options.ContentDirectory, page);
+        File.WriteAllText(full, File.ReadAllText(full).Replace("\ntitle: ", "\nreviewer: someone\ntitle: ", StringComparison.Ordinal));
+
+        var first = SiteBuilder.Build(_options);
+        TouchARawFile();
+        var second = SiteBuilder.Build(_options);
+
+        Assert.DoesNotContain(page, StoredPaths(Pages, CacheCodecs.FrontMatter));
+        foreach (var result in new[] { first, second })
+        {
+            Assert.False(result.UpToDate);
+            Assert.Contains(result.Diagnostics, d => d.IsError && d.Path.EndsWith(page, StringComparison.Ordinal) && d.Message == "unknown front-matter key 'reviewer'");
+        }
+    }
+
     public static TheoryData<string> Damages() =>
     [
         "truncated",
@@ -98,7 +140,9 @@ public sealed class FilingCacheTests : IDisposable
         Build(_options);
         PlantTitle();
         PlantCompound();
-        foreach (var file in CacheFiles(Parses).Concat(CacheFiles(Analyses)))
+        var page = PagePathOf(Seed);
+        Plant(Pages, CacheCodecs.FrontMatter, page, meta => meta with { Title = PlantedTitle });
+        foreach (var file in CacheFiles(Parses).Concat(CacheFiles(Analyses)).Concat(CacheFiles(Pages)))
         {
             Damage(file, damage);
         }
@@ -108,10 +152,12 @@ public sealed class FilingCacheTests : IDisposable
 
         Assert.DoesNotContain(PlantedTitle, PageOf(Seed), StringComparison.Ordinal);
         Assert.DoesNotContain(PlantedCompound, PageOf(Seed), StringComparison.Ordinal);
+        Assert.DoesNotContain(PlantedTitle, SiteFilingOf(page), StringComparison.Ordinal);
         Assert.Empty(result.Diagnostics);
         // The damaged files were replaced: the next build finds every entry again.
-        Assert.All(CacheFiles(Parses), f => Assert.NotNull(RawFileCache<RawParse>.Decode(File.ReadAllBytes(f), Tool, CacheCodecs.Parse)));
-        Assert.All(CacheFiles(Analyses), f => Assert.NotNull(RawFileCache<FilingAnalysis>.Decode(File.ReadAllBytes(f), Tool, CacheCodecs.Analysis)));
+        Assert.All(CacheFiles(Parses), f => Assert.NotNull(ContentFileCache<RawParse>.Decode(File.ReadAllBytes(f), Tool, CacheCodecs.Parse)));
+        Assert.All(CacheFiles(Analyses), f => Assert.NotNull(ContentFileCache<FilingAnalysis>.Decode(File.ReadAllBytes(f), Tool, CacheCodecs.Analysis)));
+        Assert.All(CacheFiles(Pages), f => Assert.NotNull(ContentFileCache<FilingFrontMatter>.Decode(File.ReadAllBytes(f), Tool, CacheCodecs.FrontMatter)));
     }
 
     [Fact]
@@ -120,10 +166,13 @@ public sealed class FilingCacheTests : IDisposable
         Build(_options);
         PlantTitle();
         PlantCompound();
+        var page = PagePathOf(Seed);
+        Plant(Pages, CacheCodecs.FrontMatter, page, meta => meta with { Title = PlantedTitle });
 
         Build(_options with { Full = true });
         Assert.DoesNotContain(PlantedTitle, PageOf(Seed), StringComparison.Ordinal);
         Assert.DoesNotContain(PlantedCompound, PageOf(Seed), StringComparison.Ordinal);
+        Assert.DoesNotContain(PlantedTitle, SiteFilingOf(page), StringComparison.Ordinal);
 
         TouchARawFile();
         Build(_options);
@@ -150,6 +199,8 @@ public sealed class FilingCacheTests : IDisposable
         var raws = Directory.GetFiles(Path.Combine(_options.ContentDirectory, "raw")).Select(f => "raw/" + Path.GetFileName(f)).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(raws, StoredPaths(Parses, CacheCodecs.Parse));
         Assert.Equal(raws, StoredPaths(Analyses, CacheCodecs.Analysis));
+        var pages = Directory.GetFiles(Path.Combine(_options.ContentDirectory, "filings"), "*.md").Select(f => "filings/" + Path.GetFileName(f)).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(pages, StoredPaths(Pages, CacheCodecs.FrontMatter));
     }
 
     [Fact]
@@ -163,6 +214,7 @@ public sealed class FilingCacheTests : IDisposable
 
         Assert.False(result.HasErrors, string.Join("\n", result.Diagnostics));
         Assert.Contains(result.Diagnostics, d => d.Code == Diagnostics.DiagnosticCodes.Build.WriteFailed && d.Message.Contains("parse and analysis cache", StringComparison.Ordinal));
+        Assert.Contains(result.Diagnostics, d => d.Code == Diagnostics.DiagnosticCodes.Build.WriteFailed && d.Message.Contains("front-matter cache", StringComparison.Ordinal));
         Assert.True(File.Exists(Path.Combine(blocked.OutputDirectory, "index.html")));
     }
 
@@ -197,6 +249,14 @@ public sealed class FilingCacheTests : IDisposable
             .Select(File.ReadAllText)
             .Single(text => text.Contains($"path: {rawPath}\n", StringComparison.Ordinal));
 
+    /// <summary>The content-relative path of the filing page made from <paramref name="rawPath"/>: <c>filings/x.md</c>.</summary>
+    private string PagePathOf(string rawPath) =>
+        "filings/" + Path.GetFileName(Directory.GetFiles(Path.Combine(_options.ContentDirectory, "filings"), "*.md")
+            .Single(f => File.ReadAllText(f).Contains($"path: {rawPath}\n", StringComparison.Ordinal)));
+
+    private string SiteFilingOf(string page) =>
+        File.ReadAllText(Path.Combine(_options.OutputDirectory, "filings", Path.GetFileNameWithoutExtension(page) + ".html"));
+
     private static string FrontMatterLine(string page, string key) =>
         page.Split('\n').Single(line => line.StartsWith(key, StringComparison.Ordinal));
 
@@ -214,11 +274,11 @@ public sealed class FilingCacheTests : IDisposable
     {
         foreach (var file in CacheFiles(kindDirectory))
         {
-            var entries = RawFileCache<T>.Decode(File.ReadAllBytes(file), Tool, codec)!;
+            var entries = ContentFileCache<T>.Decode(File.ReadAllBytes(file), Tool, codec)!;
             if (entries.TryGetValue(rawPath, out var entry))
             {
                 entries[rawPath] = entry with { Value = edit(entry.Value) };
-                File.WriteAllBytes(file, RawFileCache<T>.Encode(entries, Tool, codec));
+                File.WriteAllBytes(file, ContentFileCache<T>.Encode(entries, Tool, codec));
                 return;
             }
         }
@@ -263,7 +323,7 @@ public sealed class FilingCacheTests : IDisposable
     private static List<string> StoredPaths<T>(string kindDirectory, ICacheCodec<T> codec)
         where T : class =>
         CacheFiles(kindDirectory)
-            .SelectMany(f => RawFileCache<T>.Decode(File.ReadAllBytes(f), Tool, codec)!.Keys)
+            .SelectMany(f => ContentFileCache<T>.Decode(File.ReadAllBytes(f), Tool, codec)!.Keys)
             .Order(StringComparer.Ordinal)
             .ToList();
 

@@ -6,18 +6,21 @@ using ImmunoGen.Kb.Content;
 namespace ImmunoGen.Kb.Build;
 
 /// <summary>
-/// Values the build derives from one raw filing (its parse, its analysis), kept in the cache folder between builds so
-/// that an unchanged raw file is not processed again. One entry per raw file (content-relative path), valid only for the
-/// key it was stored with (the raw file's SHA-256 and whatever else the value depends on) and for the tool that made it.
+/// Values the build derives from one file under the content folder (a raw filing's parse and analysis, a filing page's
+/// front-matter), kept in the cache folder between builds so that an unchanged file is not processed again. One entry per
+/// file (content-relative path), valid only for the key it was stored with (the SHA-256 of what the value is read from,
+/// and whatever else it depends on) and for the tool that made it.
 /// </summary>
 /// <remarks>
 /// Entries are spread over <see cref="ShardCount"/> files by path, so a build that changes one filing rewrites one small
 /// file, and the files load in parallel. Each file is a header line (format, tool identity, SHA-256 of the rest) and the
-/// entries in binary (<see cref="CacheCodecs"/>): the count, then per entry the path, the key and the value. A file that is missing, unreadable, damaged (checksum) or from another format or tool counts as empty:
-/// the build just does the work. On <see cref="Save"/> a file holds exactly the entries this build looked up or stored,
-/// so entries of removed or changed raw files are dropped, and any other file in the folder is deleted. Find and Put are safe to call from many threads at once.
+/// entries in binary (<see cref="CacheCodecs"/>): the count, then per entry the path, the key and the value. A file that
+/// is missing, unreadable, damaged (checksum) or from another format or tool counts as empty: the build just does the
+/// work. On <see cref="Save"/> a file holds exactly the entries this build looked up or stored, so entries of removed or
+/// changed files are dropped, and any other file in the folder is deleted. Find and Put are safe to call from many
+/// threads at once.
 /// </remarks>
-internal sealed class RawFileCache<TValue>
+internal sealed class ContentFileCache<TValue>
     where TValue : class
 {
     public const int FormatVersion = 2;
@@ -33,7 +36,7 @@ internal sealed class RawFileCache<TValue>
     /// <param name="directory">The folder of this kind of value (<c>.kb-cache/parses</c>).</param>
     /// <param name="tool">The running tool's identity: entries made by other code are not trusted.</param>
     /// <param name="reuse">False to start empty (<c>kb build --full</c>); the files are still rewritten on save.</param>
-    public RawFileCache(string directory, string tool, ICacheCodec<TValue> codec, bool reuse)
+    public ContentFileCache(string directory, string tool, ICacheCodec<TValue> codec, bool reuse)
     {
         _directory = directory;
         _tool = tool;
@@ -42,22 +45,22 @@ internal sealed class RawFileCache<TValue>
         _shards = new Lazy<Shard[]>(() => Load(reuse));
     }
 
-    /// <summary>The value stored for <paramref name="rawPath"/> under exactly <paramref name="key"/>, or null; a hit is kept on save.</summary>
-    public TValue? Find(string rawPath, string key)
+    /// <summary>The value stored for <paramref name="path"/> under exactly <paramref name="key"/>, or null; a hit is kept on save.</summary>
+    public TValue? Find(string path, string key)
     {
-        var shard = _shards.Value[ShardOf(rawPath)];
-        if (shard.Loaded.TryGetValue(rawPath, out var entry) && string.Equals(entry.Key, key, StringComparison.Ordinal))
+        var shard = _shards.Value[ShardOf(path)];
+        if (shard.Loaded.TryGetValue(path, out var entry) && string.Equals(entry.Key, key, StringComparison.Ordinal))
         {
-            shard.Kept[rawPath] = entry;
+            shard.Kept[path] = entry;
             return entry.Value;
         }
 
         return null;
     }
 
-    /// <summary>Stores the value for <paramref name="rawPath"/> under <paramref name="key"/>, replacing what this build had for it.</summary>
-    public void Put(string rawPath, string key, TValue value) =>
-        _shards.Value[ShardOf(rawPath)].Kept[rawPath] = new Entry(key, value);
+    /// <summary>Stores the value for <paramref name="path"/> under <paramref name="key"/>, replacing what this build had for it.</summary>
+    public void Put(string path, string key, TValue value) =>
+        _shards.Value[ShardOf(path)].Kept[path] = new Entry(key, value);
 
     /// <summary>Writes every file whose entries changed (atomically); returns the reason when one cannot be written.</summary>
     public string? Save()
@@ -161,9 +164,9 @@ internal sealed class RawFileCache<TValue>
 
         using var reader = new BinaryReader(new MemoryStream(bytes, newline + 1, bytes.Length - newline - 1, writable: false), Encoding.UTF8);
         var entries = new Dictionary<string, Entry>(StringComparer.Ordinal);
-        foreach (var (rawPath, entry) in reader.ReadList(r => (r.ReadString(), new Entry(r.ReadString(), codec.Read(r)))))
+        foreach (var (path, entry) in reader.ReadList(r => (r.ReadString(), new Entry(r.ReadString(), codec.Read(r)))))
         {
-            entries[rawPath] = entry;
+            entries[path] = entry;
         }
 
         return reader.BaseStream.Position == reader.BaseStream.Length ? entries : null;
@@ -197,10 +200,10 @@ internal sealed class RawFileCache<TValue>
         && kept.All(k => loaded.TryGetValue(k.Key, out var l) && string.Equals(l.Key, k.Value.Key, StringComparison.Ordinal));
 
     // A stable hash (FNV-1a): string.GetHashCode differs from one process to the next.
-    private static int ShardOf(string rawPath)
+    private static int ShardOf(string path)
     {
         var hash = 2166136261u;
-        foreach (var c in rawPath)
+        foreach (var c in path)
         {
             hash = (hash ^ c) * 16777619u;
         }

@@ -1,0 +1,20 @@
+using ImmunoGen.Kb.Content;
+
+namespace ImmunoGen.Kb.Build;
+
+/// <summary>
+/// The front-matter of every filing page as the last build read it, in the cache folder (<c>pages/</c>), keyed by the
+/// page and the SHA-256 of its front-matter text: linking then parses the YAML of new and changed pages only. Valid only
+/// for the tool that made it (<see cref="BuildManifest.ToolIdentity"/>).
+/// </summary>
+internal sealed class FrontMatterCache(string cacheDirectory, string tool, bool reuse) : IFrontMatterCache
+{
+    private readonly ContentFileCache<FilingFrontMatter> _pages = new(Path.Combine(cacheDirectory, "pages"), tool, CacheCodecs.FrontMatter, reuse);
+
+    public FilingFrontMatter? Find(string path, string frontMatter) => _pages.Find(path, Fingerprint.Of(frontMatter));
+
+    public void Add(string path, string frontMatter, FilingFrontMatter meta) => _pages.Put(path, Fingerprint.Of(frontMatter), meta);
+
+    /// <summary>Writes what changed; returns the reason when some of it cannot be written.</summary>
+    public string? Save() => _pages.Save();
+}
