@@ -2,6 +2,7 @@ using ImmunoGen.Kb.Content;
 using ImmunoGen.Kb.Diagnostics;
 using ImmunoGen.Kb.Extract;
 using ImmunoGen.Kb.Import;
+using ImmunoGen.Kb.Search;
 
 namespace ImmunoGen.Kb.Build;
 
@@ -15,7 +16,7 @@ internal interface ICacheCodec<TValue>
 }
 
 /// <summary>
-/// Parses, analyses and filing front-matter as compact binary: at 10,000 filings they are about 150 MB as JSON, which took seconds to read;
+/// Parses, analyses, filing front-matter and search text as compact binary: at 10,000 filings they are about 150 MB as JSON, which took seconds to read;
 /// this reads in a fraction of that. Every field of every record is written in declaration order; the test
 /// <c>CacheCodecTests</c> lists the fields of each stored type, so a field added to one fails it until it is stored here.
 /// </summary>
@@ -26,6 +27,19 @@ internal static class CacheCodecs
     public static ICacheCodec<FilingAnalysis> Analysis { get; } = new AnalysisCodec();
 
     public static ICacheCodec<FilingFrontMatter> FrontMatter { get; } = new FrontMatterCodec();
+
+    public static ICacheCodec<FilingSearchText> SearchText { get; } = new SearchTextCodec();
+
+    private sealed class SearchTextCodec : ICacheCodec<FilingSearchText>
+    {
+        public void Write(BinaryWriter w, FilingSearchText text)
+        {
+            w.Write(text.Text);
+            w.WriteStrings(text.Tokens);
+        }
+
+        public FilingSearchText Read(BinaryReader r) => new(r.ReadString(), r.ReadStrings());
+    }
 
     private sealed class FrontMatterCodec : ICacheCodec<FilingFrontMatter>
     {

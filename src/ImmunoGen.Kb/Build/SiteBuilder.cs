@@ -83,11 +83,18 @@ public static class SiteBuilder
 
         var searchFiles = Time(timings, "search", () =>
         {
+            // Text and tokens of filings indexed by the last build: only new and changed filings are parsed and tokenized.
+            var texts = new SearchTextCache(cacheDirectory, tool, reuse: !options.Full);
             var paths = new List<string>();
-            foreach (var file in SearchIndexWriter.Write(SearchIndexBuilder.Build(graph)))
+            foreach (var file in SearchIndexWriter.Write(SearchIndexBuilder.Build(graph, cache: texts)))
             {
                 site.Write(new SiteFile(file.Path, System.Text.Encoding.UTF8.GetBytes(file.Content)));
                 paths.Add(file.Path);
+            }
+
+            if (texts.Save() is { } reason)
+            {
+                diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.Build.WriteFailed, Path.Combine(cacheDirectory, "search"), $"cannot save the search text cache ({reason}); the next build indexes every filing again"));
             }
 
             return paths;

@@ -28,7 +28,8 @@ public static class SearchIndexBuilder
     /// The parsed body of a filing, when the pipeline already holds it (bodies are parsed once per build);
     /// null parses each body here.
     /// </param>
-    public static SearchIndex Build(KnowledgeGraph graph, Func<Filing, FilingBody>? bodyOf = null)
+    /// <param name="cache">The text and tokens of filings indexed by an earlier build: those found there are not parsed again.</param>
+    public static SearchIndex Build(KnowledgeGraph graph, Func<Filing, FilingBody>? bodyOf = null, ISearchTextCache? cache = null)
     {
         bodyOf ??= f => FilingBody.Parse(f.Body);
         var ordered = graph.Registry.Entities
@@ -53,16 +54,12 @@ public static class SearchIndexBuilder
 
         // Parsing and tokenizing are per filing and independent: in parallel; the merge below is in id order.
         var filings = new SearchFiling[sources.Count];
-        var tokens = new string[sources.Count][];
+        var tokens = new IReadOnlyList<string>[sources.Count];
         Parallel.For(0, sources.Count, id =>
         {
             var f = sources[id];
             var title = f.Meta.Title ?? f.Slug;
-            var boilerplate = f.Meta.Boilerplate.ToHashSet(StringComparer.Ordinal);
-            var paragraphs = bodyOf(f).Paragraphs
-                .Where(p => !boilerplate.Contains(p.Id) && p.Text.Length > 0)
-                .Select(p => p.Text);
-            var text = string.Join('\n', paragraphs);
+            var searchable = cache?.Find(f) is { } known ? known : Searchable(f, title, bodyOf(f), stop, cache);
 
             var refs = new SortedSet<int>();
             AddRefs(refs, entityIds, EntityKind.Compound, f.Meta.Compounds);
@@ -76,12 +73,8 @@ public static class SearchIndexBuilder
                 }
             }
 
-            filings[id] = new SearchFiling(f.Slug, title, $"filings/{f.Slug}.html", f.Meta.Date, [.. refs], text);
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            var found = new List<string>();
-            CollectTokens(title, seen, stop, found);
-            CollectTokens(text, seen, stop, found);
-            tokens[id] = [.. found];
+            filings[id] = new SearchFiling(f.Slug, title, $"filings/{f.Slug}.html", f.Meta.Date, [.. refs], searchable.Text);
+            tokens[id] = searchable.Tokens;
         });
 
         var postings = new Dictionary<string, List<int>>(StringComparer.Ordinal);
@@ -101,6 +94,20 @@ public static class SearchIndexBuilder
 
         var terms = postings.Keys.Order(StringComparer.Ordinal).ToList();
         return new SearchIndex(entities, filings, terms, terms.Select(t => postings[t].ToArray()).ToList(), StopWords);
+    }
+
+    // The text of the paragraphs that are not boilerplate, and the tokens of the title and that text.
+    private static FilingSearchText Searchable(Filing f, string title, FilingBody body, HashSet<string> stop, ISearchTextCache? cache)
+    {
+        var boilerplate = f.Meta.Boilerplate.ToHashSet(StringComparer.Ordinal);
+        var text = string.Join('\n', body.Paragraphs.Where(p => !boilerplate.Contains(p.Id) && p.Text.Length > 0).Select(p => p.Text));
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var found = new List<string>();
+        CollectTokens(title, seen, stop, found);
+        CollectTokens(text, seen, stop, found);
+        var searchable = new FilingSearchText(text, found);
+        cache?.Add(f, searchable);
+        return searchable;
     }
 
     /// <summary>
@@ -285,4 +292,20 @@ public static class SearchIndexBuilder
         EntityKind.Partner => "partner",
         _ => "person",
     };
+}
+
+/// <summary>What the index takes from one filing's page: the text of its non-boilerplate paragraphs, and the tokens of its title and that text.</summary>
+public sealed record FilingSearchText(string Text, IReadOnlyList<string> Tokens);
+
+/// <summary>
+/// Filing text indexed by an earlier build. It depends only on the filing's title, boilerplate paragraph ids and body,
+/// so a filing whose three are unchanged need not be parsed and tokenized again.
+/// </summary>
+public interface ISearchTextCache
+{
+    /// <summary>What was stored for this filing's exact title, boilerplate and body, or null.</summary>
+    FilingSearchText? Find(Filing filing);
+
+    /// <summary>Remembers what was just taken from a filing (called from many threads at once).</summary>
+    void Add(Filing filing, FilingSearchText text);
 }

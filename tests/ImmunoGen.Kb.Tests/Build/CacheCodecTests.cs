@@ -4,11 +4,12 @@ using ImmunoGen.Kb.Content;
 using ImmunoGen.Kb.Diagnostics;
 using ImmunoGen.Kb.Extract;
 using ImmunoGen.Kb.Import;
+using ImmunoGen.Kb.Search;
 
 namespace ImmunoGen.Kb.Tests.Build;
 
 /// <summary>
-/// The binary encoding of cached parses and analyses (<see cref="CacheCodecs"/>) is written by hand, field by field:
+/// The binary encoding of cached parses, analyses, front-matter and search text (<see cref="CacheCodecs"/>) is written by hand, field by field:
 /// these tests make a field added to a stored record fail until the codec stores it, and check that every value reads
 /// back as it was written.
 /// </summary>
@@ -39,6 +40,7 @@ public sealed class CacheCodecTests
         { typeof(Partner), ["Slug", "Name", "Aliases", "Discovered", "Body", "Path", "FormerNames", "Parent", "Relationship"] },
         { typeof(Person), ["Slug", "Name", "Aliases", "Discovered", "Body", "Path", "Roles"] },
         { typeof(Role), ["Title", "Organization", "FirstSeen", "LastSeen"] },
+        { typeof(FilingSearchText), ["Text", "Tokens"] },
     };
 
     [Theory]
@@ -86,6 +88,13 @@ public sealed class CacheCodecTests
         AssertRoundTrip(CacheCodecs.Parse, new RawParse("raw/z.txt", "raw/z.txt", "def", new ParsedFiling(new FilingFrontMatter(), ""), []));
         AssertRoundTrip(CacheCodecs.FrontMatter, meta);
         AssertRoundTrip(CacheCodecs.FrontMatter, new FilingFrontMatter());
+    }
+
+    [Fact]
+    public void SearchText_ReadsBackAsWritten()
+    {
+        AssertRoundTrip(CacheCodecs.SearchText, new FilingSearchText("First paragraph.\nSecond, with “quotes”.", ["first", "paragraph", "second", "quotes"]));
+        AssertRoundTrip(CacheCodecs.SearchText, new FilingSearchText("", []));
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using ImmunoGen.Kb.Build;
 using ImmunoGen.Kb.Content;
 using ImmunoGen.Kb.Extract;
 using ImmunoGen.Kb.Import;
+using ImmunoGen.Kb.Search;
 
 namespace ImmunoGen.Kb.Tests.Build;
 
@@ -30,6 +31,8 @@ public sealed class FilingCacheTests : IDisposable
     private string Analyses => Path.Combine(_options.ResolvedCacheDirectory, "analyses");
 
     private string Pages => Path.Combine(_options.ResolvedCacheDirectory, "pages");
+
+    private string SearchTexts => Path.Combine(_options.ResolvedCacheDirectory, "search");
 
     [Fact]
     public void WarmBuilds_AfterNewFilings_AndWithNothingChanged_EqualBuildsWithoutTheCache()
@@ -104,6 +107,24 @@ public sealed class FilingCacheTests : IDisposable
     }
 
     [Fact]
+    public void AnUnchangedFiling_IsNotIndexedAgain_AndAChangedOneIs()
+    {
+        Build(_options);
+        var page = PagePathOf(Seed);
+        Plant(SearchTexts, CacheCodecs.SearchText, page, text => text with { Tokens = [.. text.Tokens, "plantedtoken"] });
+
+        TouchARawFile();
+        Build(_options);
+        Assert.Contains(SearchFiles(), f => File.ReadAllText(f).Contains("plantedtoken", StringComparison.Ordinal));
+
+        var full = Path.Combine(_options.ContentDirectory, page);
+        File.WriteAllText(full, File.ReadAllText(full) + "\nA paragraph added by hand.\n");
+        Build(_options);
+        Assert.DoesNotContain(SearchFiles(), f => File.ReadAllText(f).Contains("plantedtoken", StringComparison.Ordinal));
+        Assert.Contains(SearchFiles(), f => File.ReadAllText(f).Contains("A paragraph added by hand.", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void AFilingPageWithAnError_IsNotStored_SoEveryBuildReportsIt()
     {
         Build(_options);
@@ -142,7 +163,8 @@ public sealed class FilingCacheTests : IDisposable
         PlantCompound();
         var page = PagePathOf(Seed);
         Plant(Pages, CacheCodecs.FrontMatter, page, meta => meta with { Title = PlantedTitle });
-        foreach (var file in CacheFiles(Parses).Concat(CacheFiles(Analyses)).Concat(CacheFiles(Pages)))
+        Plant(SearchTexts, CacheCodecs.SearchText, page, text => text with { Tokens = [.. text.Tokens, "plantedtoken"] });
+        foreach (var file in CacheFiles(Parses).Concat(CacheFiles(Analyses)).Concat(CacheFiles(Pages)).Concat(CacheFiles(SearchTexts)))
         {
             Damage(file, damage);
         }
@@ -153,11 +175,13 @@ public sealed class FilingCacheTests : IDisposable
         Assert.DoesNotContain(PlantedTitle, PageOf(Seed), StringComparison.Ordinal);
         Assert.DoesNotContain(PlantedCompound, PageOf(Seed), StringComparison.Ordinal);
         Assert.DoesNotContain(PlantedTitle, SiteFilingOf(page), StringComparison.Ordinal);
+        Assert.DoesNotContain(SearchFiles(), f => File.ReadAllText(f).Contains("plantedtoken", StringComparison.Ordinal));
         Assert.Empty(result.Diagnostics);
         // The damaged files were replaced: the next build finds every entry again.
         Assert.All(CacheFiles(Parses), f => Assert.NotNull(ContentFileCache<RawParse>.Decode(File.ReadAllBytes(f), Tool, CacheCodecs.Parse)));
         Assert.All(CacheFiles(Analyses), f => Assert.NotNull(ContentFileCache<FilingAnalysis>.Decode(File.ReadAllBytes(f), Tool, CacheCodecs.Analysis)));
         Assert.All(CacheFiles(Pages), f => Assert.NotNull(ContentFileCache<FilingFrontMatter>.Decode(File.ReadAllBytes(f), Tool, CacheCodecs.FrontMatter)));
+        Assert.All(CacheFiles(SearchTexts), f => Assert.NotNull(ContentFileCache<FilingSearchText>.Decode(File.ReadAllBytes(f), Tool, CacheCodecs.SearchText)));
     }
 
     [Fact]
@@ -168,11 +192,13 @@ public sealed class FilingCacheTests : IDisposable
         PlantCompound();
         var page = PagePathOf(Seed);
         Plant(Pages, CacheCodecs.FrontMatter, page, meta => meta with { Title = PlantedTitle });
+        Plant(SearchTexts, CacheCodecs.SearchText, page, text => text with { Tokens = [.. text.Tokens, "plantedtoken"] });
 
         Build(_options with { Full = true });
         Assert.DoesNotContain(PlantedTitle, PageOf(Seed), StringComparison.Ordinal);
         Assert.DoesNotContain(PlantedCompound, PageOf(Seed), StringComparison.Ordinal);
         Assert.DoesNotContain(PlantedTitle, SiteFilingOf(page), StringComparison.Ordinal);
+        Assert.DoesNotContain(SearchFiles(), f => File.ReadAllText(f).Contains("plantedtoken", StringComparison.Ordinal));
 
         TouchARawFile();
         Build(_options);
@@ -201,6 +227,7 @@ public sealed class FilingCacheTests : IDisposable
         Assert.Equal(raws, StoredPaths(Analyses, CacheCodecs.Analysis));
         var pages = Directory.GetFiles(Path.Combine(_options.ContentDirectory, "filings"), "*.md").Select(f => "filings/" + Path.GetFileName(f)).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(pages, StoredPaths(Pages, CacheCodecs.FrontMatter));
+        Assert.Equal(pages, StoredPaths(SearchTexts, CacheCodecs.SearchText));
     }
 
     [Fact]
@@ -215,6 +242,7 @@ public sealed class FilingCacheTests : IDisposable
         Assert.False(result.HasErrors, string.Join("\n", result.Diagnostics));
         Assert.Contains(result.Diagnostics, d => d.Code == Diagnostics.DiagnosticCodes.Build.WriteFailed && d.Message.Contains("parse and analysis cache", StringComparison.Ordinal));
         Assert.Contains(result.Diagnostics, d => d.Code == Diagnostics.DiagnosticCodes.Build.WriteFailed && d.Message.Contains("front-matter cache", StringComparison.Ordinal));
+        Assert.Contains(result.Diagnostics, d => d.Code == Diagnostics.DiagnosticCodes.Build.WriteFailed && d.Message.Contains("search text cache", StringComparison.Ordinal));
         Assert.True(File.Exists(Path.Combine(blocked.OutputDirectory, "index.html")));
     }
 
@@ -253,6 +281,8 @@ public sealed class FilingCacheTests : IDisposable
     private string PagePathOf(string rawPath) =>
         "filings/" + Path.GetFileName(Directory.GetFiles(Path.Combine(_options.ContentDirectory, "filings"), "*.md")
             .Single(f => File.ReadAllText(f).Contains($"path: {rawPath}\n", StringComparison.Ordinal)));
+
+    private string[] SearchFiles() => Directory.GetFiles(Path.Combine(_options.OutputDirectory, "search"), "*", SearchOption.AllDirectories);
 
     private string SiteFilingOf(string page) =>
         File.ReadAllText(Path.Combine(_options.OutputDirectory, "filings", Path.GetFileNameWithoutExtension(page) + ".html"));

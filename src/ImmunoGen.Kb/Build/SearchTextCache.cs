@@ -1,0 +1,34 @@
+using System.Text;
+using ImmunoGen.Kb.Content;
+using ImmunoGen.Kb.Search;
+
+namespace ImmunoGen.Kb.Build;
+
+/// <summary>
+/// The searchable text and tokens of every filing as the last build indexed them, in the cache folder (<c>search/</c>),
+/// keyed by the filing page and the SHA-256 of what they are taken from (title, boilerplate paragraph ids, body): the
+/// Search stage then parses and tokenizes new and changed filings only. Valid only for the tool that made it.
+/// </summary>
+internal sealed class SearchTextCache(string cacheDirectory, string tool, bool reuse) : ISearchTextCache
+{
+    private readonly ContentFileCache<FilingSearchText> _texts = new(Path.Combine(cacheDirectory, "search"), tool, CacheCodecs.SearchText, reuse);
+
+    public FilingSearchText? Find(Filing filing) => _texts.Find(filing.Path, Key(filing));
+
+    public void Add(Filing filing, FilingSearchText text) => _texts.Put(filing.Path, Key(filing), text);
+
+    /// <summary>Writes what changed; returns the reason when some of it cannot be written.</summary>
+    public string? Save() => _texts.Save();
+
+    // Each part prefixed by its length, so that no two different filings join to the same text.
+    private static string Key(Filing filing)
+    {
+        var text = new StringBuilder();
+        foreach (var part in filing.Meta.Boilerplate.Prepend(filing.Meta.Title ?? filing.Slug).Append(filing.Body))
+        {
+            text.Append(part.Length).Append(':').Append(part);
+        }
+
+        return Fingerprint.Of(text.ToString());
+    }
+}
