@@ -24,7 +24,8 @@ internal sealed class OutputFingerprints
 {
     private readonly Dictionary<string, string> _bySitePath = new(StringComparer.Ordinal);
 
-    public OutputFingerprints(KnowledgeGraph graph, string tool, string templates)
+    /// <param name="baseUrl">The site's base URL: feeds hold absolute links.</param>
+    public OutputFingerprints(KnowledgeGraph graph, string tool, string templates, string baseUrl)
     {
         var corpus = graph.Corpus;
         var filings = corpus.Filings;
@@ -37,7 +38,7 @@ internal sealed class OutputFingerprints
         // Every entity's kind, slug, name and aliases: the links in every filing body.
         var registry = Fingerprint.Of(string.Join('\n', graph.Registry.Entities.Select(e =>
             $"{EntityRef.Of(e)}|{string.Join('|', EntityRegistry.NamesOf(e))}")));
-        var global = $"{tool}\n{templates}\n{registry}\n";
+        var global = $"{tool}\n{templates}\n{baseUrl}\n{registry}\n";
 
         for (var i = 0; i < filings.Count; i++)
         {
@@ -57,7 +58,7 @@ internal sealed class OutputFingerprints
             hashes[bySlug[rank]].CopyTo(rankedHashes, rank * SHA256.HashSizeInBytes);
         }
 
-        var entities = Encoding.UTF8.GetBytes($"{tool}\n{templates}\n{Fingerprint.Of(string.Concat(corpus.Entities.Select(EntityPage.Write)))}\n");
+        var entities = Encoding.UTF8.GetBytes($"{tool}\n{templates}\n{baseUrl}\n{Fingerprint.Of(string.Concat(corpus.Entities.Select(EntityPage.Write)))}\n");
         var related = RelatedFilings(graph, rankOf);
         var all = corpus.Entities.ToList();
         var fingerprints = new string[all.Count];

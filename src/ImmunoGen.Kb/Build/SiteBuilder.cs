@@ -77,7 +77,7 @@ public static class SiteBuilder
             var templates = new HandlebarsTemplateEngine().Load(options.TemplatesDirectory, templateDiagnostics);
             diagnostics.AddRange(templateDiagnostics);
             diagnostics.AddRange(SiteRenderer.MissingTemplates(templates, options.TemplatesDirectory));
-            var fingerprints = new OutputFingerprints(graph, tool, templatesFingerprint);
+            var fingerprints = new OutputFingerprints(graph, tool, templatesFingerprint, options.BaseUrl);
             return Render(templates, graph, options, fingerprints, incremental ? previous : null, site, diagnostics);
         });
 
@@ -270,7 +270,7 @@ public static class SiteBuilder
         Parallel.For(0, jobs.Count, i =>
         {
             var job = jobs[i];
-            var fingerprint = fingerprints.For(job.Path);
+            var fingerprint = fingerprints.For(job.Path) is { } own && job.CorpusInputs is { } corpus ? Fingerprint.Of($"{own}\n{corpus}") : fingerprints.For(job.Path);
             if (fingerprint is not null
                 && previous?.Outputs.GetValueOrDefault(job.Path) == fingerprint
                 && File.Exists(Path.Combine(options.OutputDirectory, job.Path)))

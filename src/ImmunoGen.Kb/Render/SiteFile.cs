@@ -9,4 +9,12 @@ public sealed record SiteFile(string Path, byte[] Content);
 /// One output file not rendered yet. Jobs are independent of each other, so a build can render them in parallel and
 /// write each as it comes; <see cref="Render"/> is deterministic and may throw <see cref="TemplateRenderException"/>.
 /// </summary>
-public sealed record SitePageJob(string Path, Func<SiteFile> Render);
+public sealed record SitePageJob(string Path, Func<SiteFile> Render)
+{
+    /// <summary>
+    /// What the page reads of the whole corpus beyond its own filing or entity and their neighbours (the date range a
+    /// stage chart spans, the date a feed with no dated entry falls back on), so that an incremental build renders it
+    /// again when that changes; null when it reads nothing of the kind.
+    /// </summary>
+    public string? CorpusInputs { get; init; }
+}

@@ -22,6 +22,18 @@ public sealed partial class SiteRenderer
     // LF on every platform; strings never hold a raw newline (JSON escapes control characters).
     private static readonly JsonWriterOptions JsonOptions = new() { Indented = true, NewLine = "\n", Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    /// <summary>The filings and events a feed lists: the newest of each.</summary>
+    private (IEnumerable<Filing> Filings, IEnumerable<EventRecord> Events) FeedEntries(EntityRef? entity) =>
+        ((entity is { } r ? FilingsOf(r) : _filings).AsEnumerable().Reverse().Take(_options.LatestCount),
+         (entity is { } er ? _graph.EventsOf(er) : _graph.Events).Reverse().Take(_options.LatestCount));
+
+    /// <summary>The dates of a feed's entries.</summary>
+    private IEnumerable<DateOnly?> FeedDates(EntityRef entity)
+    {
+        var (filings, events) = FeedEntries(entity);
+        return filings.Select(f => f.Meta.Date).Concat(events.Select(e => e.Date));
+    }
+
     /// <summary>
     /// The Atom feed of the newest filings and events: the whole site's (<paramref name="entity"/> null) or one compound's
     /// or partner's. Ids are absolute URLs under <see cref="SiteOptions.BaseUrl"/>; <c>updated</c> is the newest entry's date, never the clock.
@@ -29,11 +41,10 @@ public sealed partial class SiteRenderer
     private byte[] AtomFeed(EntityRef? entity)
     {
         var baseUrl = _options.NormalizedBaseUrl;
-        var filings = entity is { } r ? FilingsOf(r) : _filings;
-        var events = entity is { } er ? _graph.EventsOf(er) : _graph.Events;
-        var entries = filings.AsEnumerable().Reverse().Take(_options.LatestCount)
+        var (filings, events) = FeedEntries(entity);
+        var entries = filings
             .Select(f => (Date: f.Meta.Date, Id: baseUrl + "filings/" + f.Slug + ".html", Title: TitleOf(f), Summary: FilingSummary(f)))
-            .Concat(events.Reverse().Take(_options.LatestCount).Select(e =>
+            .Concat(events.Select(e =>
             {
                 var view = EventOf("", e);
                 var summary = DisplayText.EventSummary(

@@ -117,14 +117,15 @@ public sealed partial class SiteRenderer
 
         foreach (var c in _graph.Corpus.Compounds)
         {
-            jobs.Add(Page($"compounds/{c.Slug}.html", () => RenderCompound(c)));
-            jobs.Add(Page($"compounds/{c.Slug}.xml", () => AtomFeed(EntityRef.Of(c))));
+            // The stage chart spans the corpus' dates, whatever the compound's own are.
+            jobs.Add(Page($"compounds/{c.Slug}.html", () => RenderCompound(c)) with { CorpusInputs = _graph.StagesOf(c.Slug).Count > 0 ? ChartSpan() : null });
+            jobs.Add(Feed(EntityRef.Of(c)));
         }
 
         foreach (var p in _graph.Corpus.Partners)
         {
             jobs.Add(Page($"partners/{p.Slug}.html", () => RenderPartner(p)));
-            jobs.Add(Page($"partners/{p.Slug}.xml", () => AtomFeed(EntityRef.Of(p))));
+            jobs.Add(Feed(EntityRef.Of(p)));
         }
 
         foreach (var p in _graph.Corpus.People)
@@ -169,6 +170,10 @@ public sealed partial class SiteRenderer
     /// <summary>A file whose renderer makes its exact bytes (pages, feeds, data).</summary>
     private static SitePageJob Page(string path, Func<byte[]> render) =>
         new(path, () => new SiteFile(path, render()));
+
+    // A feed with no dated entry says it was updated on the corpus' last date.
+    private SitePageJob Feed(EntityRef r) =>
+        Page($"{r.Kind.Folder()}/{r.Slug}.xml", () => AtomFeed(r)) with { CorpusInputs = FeedDates(r).Any(d => d is not null) ? null : $"{LastDate()}" };
 
     /// <summary>"" for top-level pages, "../" for pages one folder down.</summary>
     private static string RootOf(string path) => string.Concat(Enumerable.Repeat("../", path.Count(c => c == '/')));

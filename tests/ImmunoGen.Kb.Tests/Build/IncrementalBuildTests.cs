@@ -78,6 +78,39 @@ public sealed class IncrementalBuildTests(ITestOutputHelper output) : IDisposabl
         Assert.True(added.Counts.PagesRendered < full.Counts.PagesRendered, $"one new filing rendered {added.Counts.PagesRendered} of {full.Counts.PagesRendered}");
     }
 
+    [Fact]
+    public void AFilingLaterThanAllOthers_RedrawsEveryStageChart_AndRedatesEmptyFeeds_AsACleanBuildDoes()
+    {
+        var content = _temp.Sub("content");
+        TempDirectory.Copy(RepositoryPaths.Content, content);
+        // No filing names it: its feed has no entry and says it was updated on the corpus' last date.
+        File.WriteAllText(Path.Combine(content, "compounds", "sar5999.md"), "---\nname: SAR5999\nkind: antibody-drug conjugate\n---\n\nAdded by hand.\n");
+        var options = Options(content, _temp.Sub("site"), _temp.Sub("cache"));
+        Build(options);
+        var chart = ChartOf(Path.Combine(options.OutputDirectory, "compounds", "trastuzumab-dm1.html"));
+
+        // It names nothing: trastuzumab-DM1's page has nothing to do with it but its chart's time axis.
+        new ContentEdits(content).AddPlainFiling("March 5, 2012");
+        var cleanContent = _temp.Sub("clean/content");
+        TempDirectory.Copy(content, cleanContent);
+        var added = Build(options);
+        var clean = Options(cleanContent, _temp.Sub("clean/site"), _temp.Sub("clean/cache"));
+        Build(clean);
+
+        Assert.Contains("compounds/trastuzumab-dm1.html", added.Rendered);
+        Assert.NotEqual(chart, ChartOf(Path.Combine(options.OutputDirectory, "compounds", "trastuzumab-dm1.html")));
+        Assert.Contains("<updated>2012-03-05T00:00:00Z</updated>", File.ReadAllText(Path.Combine(options.OutputDirectory, "compounds", "sar5999.xml")), StringComparison.Ordinal);
+        TempDirectory.AssertSameTree(clean.OutputDirectory, options.OutputDirectory, "a clean build after a filing later than all others");
+    }
+
+    private static string ChartOf(string page)
+    {
+        var html = File.ReadAllText(page);
+        var start = html.IndexOf("<svg", StringComparison.Ordinal);
+        Assert.True(start >= 0, $"{page} has a stage chart");
+        return html[start..html.IndexOf("</svg>", start, StringComparison.Ordinal)];
+    }
+
     private static bool IsPerFilingOrEntityPage(string path) =>
         path.StartsWith("filings/20", StringComparison.Ordinal)
         || (path.Split('/') is [("compounds" or "partners" or "people"), var file] && !file.StartsWith("index", StringComparison.Ordinal) && !file.StartsWith("by-", StringComparison.Ordinal));
@@ -98,6 +131,29 @@ public sealed class IncrementalBuildTests(ITestOutputHelper output) : IDisposabl
 
         Assert.False(after.WasIncremental);
         Assert.Equal(full.Counts.PagesRendered, after.Counts.PagesRendered);
+    }
+
+    [Fact]
+    public void AnotherBaseUrl_RewritesEveryFeed()
+    {
+        var content = _temp.Sub("content");
+        TempDirectory.Copy(RepositoryPaths.Content, content);
+        var options = Options(content, _temp.Sub("site"), _temp.Sub("cache"));
+        Build(options);
+
+        Build(options with { BaseUrl = "https://kb.example.org/immunogen/" });
+
+        var feeds = Directory.GetFiles(Path.Combine(options.OutputDirectory, "compounds"), "*.xml")
+            .Concat(Directory.GetFiles(Path.Combine(options.OutputDirectory, "partners"), "*.xml"))
+            .Append(Path.Combine(options.OutputDirectory, "feed.xml"))
+            .ToList();
+        Assert.True(feeds.Count > 10, $"{feeds.Count} feeds");
+        Assert.All(feeds, feed =>
+        {
+            var xml = File.ReadAllText(feed);
+            Assert.Contains("<id>https://kb.example.org/immunogen/", xml, StringComparison.Ordinal);
+            Assert.DoesNotContain(options.BaseUrl, xml, StringComparison.Ordinal);
+        });
     }
 
     private static BuildOptions Options(string content, string site, string cache) => new()
