@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Globalization;
 using System.Text.RegularExpressions;
 using HandlebarsDotNet;
 using ImmunoGen.Kb.Diagnostics;
@@ -6,11 +8,19 @@ namespace ImmunoGen.Kb.Render;
 
 /// <summary>
 /// <see cref="ITemplateEngine"/> on Handlebars.Net. HTML escaping stays on (filing text is data, never markup);
-/// view models carry preformatted values, so templates need no custom helpers.
+/// view models carry preformatted values, so templates need one helper only: <c>{{cachedPartial "name"}}</c>.
 /// </summary>
+/// <remarks>
+/// <c>{{cachedPartial "filing-row"}}</c> renders <c>partials/filing-row.hbs</c> with the current context the first time
+/// that context object is seen and writes the same text for it afterwards, as Hugo's <c>partialCached</c> does. The
+/// renderer makes one row object per filing for all the list pages one folder down, so a filing listed on a hundred
+/// pages is rendered once, not a hundred times. View models are immutable, so the object decides the text.
+/// </remarks>
 public sealed partial class HandlebarsTemplateEngine : ITemplateEngine
 {
     public const string Extension = ".hbs";
+
+    private const string CachedPartial = "cachedPartial";
 
     public ITemplateSet Load(string templatesDirectory, List<Diagnostic> diagnostics)
     {
@@ -26,12 +36,30 @@ public sealed partial class HandlebarsTemplateEngine : ITemplateEngine
         var layouts = Files(Path.Combine(templatesDirectory, "layouts"));
         var partialNames = partials.Select(p => Path.GetFileNameWithoutExtension(p)).ToHashSet(StringComparer.Ordinal);
 
+        var compiledPartials = new Dictionary<string, (HandlebarsTemplate<TextWriter, object, object> Write, ConditionalWeakTable<object, string> Rendered)>(StringComparer.Ordinal);
+        hb.RegisterHelper(CachedPartial, (output, context, arguments) =>
+        {
+            if (arguments.Length != 1 || arguments[0] is not string name)
+            {
+                throw new HandlebarsRuntimeException($"{CachedPartial} takes the name of a partial");
+            }
+
+            if (!compiledPartials.TryGetValue(name, out var partial))
+            {
+                throw new HandlebarsRuntimeException($"{CachedPartial}: unknown partial '{name}'");
+            }
+
+            var model = context.Value;
+            output.Write(model is null ? Render(partial.Write, model) : partial.Rendered.GetValue(model, m => Render(partial.Write, m)), encode: false);
+        });
+
         foreach (var file in partials)
         {
-            var source = File.ReadAllText(file);
-            if (Compile(file, source, partialNames, diagnostics, hb) is not null)
+            if (Compile(file, File.ReadAllText(file), partialNames, diagnostics, hb) is { } partial)
             {
-                hb.RegisterTemplate(Path.GetFileNameWithoutExtension(file), source);
+                var name = Path.GetFileNameWithoutExtension(file);
+                compiledPartials[name] = (partial, new ConditionalWeakTable<object, string>());
+                hb.RegisterTemplate(name, partial);
             }
         }
 
@@ -80,6 +108,13 @@ public sealed partial class HandlebarsTemplateEngine : ITemplateEngine
         }
 
         return ok ? template : null;
+    }
+
+    private static string Render(HandlebarsTemplate<TextWriter, object, object> template, object? model)
+    {
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        template(text, model!, null!);
+        return text.ToString();
     }
 
     // Handlebars.Net names no position for unbalanced blocks or unclosed mustaches; find it the same way it fails:
@@ -141,7 +176,8 @@ public sealed partial class HandlebarsTemplateEngine : ITemplateEngine
         return (rel.StartsWith("..", StringComparison.Ordinal) ? file : rel).Replace('\\', '/');
     }
 
-    [GeneratedRegex(@"\{\{~?>\s*(?<name>[A-Za-z0-9_\-./]+)")]
+    // {{> name}} and {{cachedPartial "name"}}.
+    [GeneratedRegex(@"\{\{~?(?:>\s*|\s*cachedPartial\s+"")(?<name>[A-Za-z0-9_\-./]+)")]
     private static partial Regex PartialReference();
 
     [GeneratedRegex(@"line (?<line>\d+)", RegexOptions.IgnoreCase)]
