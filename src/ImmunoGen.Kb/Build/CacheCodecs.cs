@@ -16,7 +16,7 @@ internal interface ICacheCodec<TValue>
 }
 
 /// <summary>
-/// Parses, analyses, filing front-matter and search text as compact binary: at 10,000 filings they are about 150 MB as JSON, which took seconds to read;
+/// Parses, analyses, filing front-matter, block ids and search text as compact binary: at 10,000 filings they are about 150 MB as JSON, which took seconds to read;
 /// this reads in a fraction of that. Every field of every record is written in declaration order; the test
 /// <c>CacheCodecTests</c> lists the fields of each stored type, so a field added to one fails it until it is stored here.
 /// </summary>
@@ -29,6 +29,15 @@ internal static class CacheCodecs
     public static ICacheCodec<FilingFrontMatter> FrontMatter { get; } = new FrontMatterCodec();
 
     public static ICacheCodec<FilingSearchText> SearchText { get; } = new SearchTextCodec();
+
+    public static ICacheCodec<IReadOnlyList<string>> BlockIds { get; } = new BlockIdsCodec();
+
+    private sealed class BlockIdsCodec : ICacheCodec<IReadOnlyList<string>>
+    {
+        public void Write(BinaryWriter w, IReadOnlyList<string> ids) => w.WriteStrings(ids);
+
+        public IReadOnlyList<string> Read(BinaryReader r) => r.ReadStrings();
+    }
 
     private sealed class SearchTextCodec : ICacheCodec<FilingSearchText>
     {

@@ -78,7 +78,15 @@ public static class SiteBuilder
             diagnostics.AddRange(templateDiagnostics);
             diagnostics.AddRange(SiteRenderer.MissingTemplates(templates, options.TemplatesDirectory));
             var fingerprints = new OutputFingerprints(graph, tool, templatesFingerprint, options.BaseUrl);
-            return Render(templates, graph, options, fingerprints, incremental ? previous : null, site, diagnostics);
+            // Block ids of bodies read by the last build: links check their anchors without parsing every body again.
+            var blockIds = new BlockIdCache(cacheDirectory, tool, reuse: !options.Full);
+            var outcome = Render(templates, graph, options, fingerprints, blockIds, incremental ? previous : null, site, diagnostics);
+            if (blockIds.Save() is { } reason)
+            {
+                diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.Build.WriteFailed, Path.Combine(cacheDirectory, "anchors"), $"cannot save the block id cache ({reason}); the next build parses every filing body again"));
+            }
+
+            return outcome;
         });
 
         var searchFiles = Time(timings, "search", () =>
@@ -255,13 +263,13 @@ public static class SiteBuilder
     /// each to the writer as soon as it is rendered, so no more than a page per thread is held in memory.
     /// A page whose fingerprint matches the manifest's is not rendered; its file stays as it is.
     /// </summary>
-    private static RenderOutcome Render(ITemplateSet templates, KnowledgeGraph graph, BuildOptions options, OutputFingerprints fingerprints, BuildManifest? previous, SiteOutput site, DiagnosticBag diagnostics)
+    private static RenderOutcome Render(ITemplateSet templates, KnowledgeGraph graph, BuildOptions options, OutputFingerprints fingerprints, BlockIdCache blockIds, BuildManifest? previous, SiteOutput site, DiagnosticBag diagnostics)
     {
         var renderer = new SiteRenderer(templates, graph, new SiteOptions
         {
             BaseUrl = options.BaseUrl,
             AssetsDirectory = Path.Combine(options.TemplatesDirectory, "assets"),
-        });
+        }, blockIds.Of);
         var jobs = renderer.Jobs();
         var rendered = new string?[jobs.Count];
         var skipped = 0;

@@ -60,7 +60,7 @@ public sealed partial class SiteRenderer
         var selfPath = entity is { } se ? $"{se.Kind.Folder()}/{se.Slug}.xml" : "feed.xml";
         var pagePath = entity is { } pe ? pe.SitePath : "index.html";
         var title = entity is { } te ? $"{NameOf(te)} — {_options.SiteName}" : _options.SiteName;
-        var updated = entries.Select(x => x.Date).FirstOrDefault(d => d is not null) ?? LastDate();
+        var updated = entries.Select(x => x.Date).FirstOrDefault(d => d is not null) ?? _lastDate;
 
         using var ms = new MemoryStream();
         using (var w = XmlWriter.Create(ms, XmlSettings()))

@@ -69,7 +69,7 @@ public sealed partial class SiteRenderer
             string.Join(", ", c.Aliases),
             current?.Stage ?? "",
             current is null ? "" : DisplayText.Date(current.Date),
-            StageChart.Svg(stages, FirstDate(), LastDate(), p => FilingHref(root, p.FilingSlug, p.Paragraph), FilingTitle),
+            StageChart.Svg(stages, _firstDate, _lastDate, p => FilingHref(root, p.FilingSlug, p.Paragraph), FilingTitle),
             stages.Select(s => new StageRow(s.Stage, DisplayText.Date(s.Date), DisplayText.Iso(s.Date), new LinkView(FilingHref(root, s.FilingSlug, s.Paragraph), FilingTitle(s.FilingSlug)))).ToList(),
             _graph.EventsOf(r).Select(e => EventOf(root, e)).ToList(),
             filings,
@@ -79,11 +79,7 @@ public sealed partial class SiteRenderer
         return Layout("compound", root, title, description, model, c.Slug + ".xml", $"{c.Name} — filings and events");
     }
 
-    private DateOnly? FirstDate() => _filings.Count > 0 ? _filings[0].Meta.Date : null;
-
-    private DateOnly? LastDate() => _filings.Select(f => f.Meta.Date).LastOrDefault(d => d is not null);
-
-    private string ChartSpan() => $"{FirstDate()}..{LastDate()}";
+    private string ChartSpan() => $"{_firstDate}..{_lastDate}";
 
     private byte[] RenderPartner(Partner p)
     {

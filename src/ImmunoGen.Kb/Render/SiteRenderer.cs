@@ -27,8 +27,15 @@ public sealed partial class SiteRenderer
     private readonly Lazy<List<FilingFacet>> _facets;
     private readonly Lazy<FilingRow[]> _rows;
     private readonly Lazy<Dictionary<string, int>> _compoundsOfPartner;
+    private readonly Func<Filing, IReadOnlyList<string>> _blockIdsOf;
+    private readonly DateOnly? _firstDate;
+    private readonly DateOnly? _lastDate;
 
-    public SiteRenderer(ITemplateSet templates, KnowledgeGraph graph, SiteOptions options)
+    /// <param name="blockIdsOf">
+    /// The ids of a filing's blocks (the anchors links may point at), when the pipeline keeps them between builds;
+    /// null parses each body here.
+    /// </param>
+    public SiteRenderer(ITemplateSet templates, KnowledgeGraph graph, SiteOptions options, Func<Filing, IReadOnlyList<string>>? blockIdsOf = null)
     {
         _templates = templates;
         _graph = graph;
@@ -44,6 +51,9 @@ public sealed partial class SiteRenderer
             _filingIndex[_filings[i].Slug] = i;
         }
 
+        _firstDate = _filings.Count > 0 ? _filings[0].Meta.Date : null;
+        _lastDate = _filings.Select(f => f.Meta.Date).LastOrDefault(d => d is not null);
+        _blockIdsOf = blockIdsOf ?? (f => FilingBody.BlockIds(f.Body));
         _anchors = new Lazy<Dictionary<string, HashSet<string>>>(CollectAnchors);
         _filingsOf = new Lazy<Dictionary<EntityRef, List<Filing>>>(CollectFilingsOf);
         _quotesIn = new Lazy<ILookup<string, Quote>>(() => graph.Quotes.ToLookup(q => q.FilingSlug, StringComparer.Ordinal));
@@ -173,7 +183,7 @@ public sealed partial class SiteRenderer
 
     // A feed with no dated entry says it was updated on the corpus' last date.
     private SitePageJob Feed(EntityRef r) =>
-        Page($"{r.Kind.Folder()}/{r.Slug}.xml", () => AtomFeed(r)) with { CorpusInputs = FeedDates(r).Any(d => d is not null) ? null : $"{LastDate()}" };
+        Page($"{r.Kind.Folder()}/{r.Slug}.xml", () => AtomFeed(r)) with { CorpusInputs = FeedDates(r).Any(d => d is not null) ? null : $"{_lastDate}" };
 
     /// <summary>"" for top-level pages, "../" for pages one folder down.</summary>
     private static string RootOf(string path) => string.Concat(Enumerable.Repeat("../", path.Count(c => c == '/')));
@@ -247,7 +257,7 @@ public sealed partial class SiteRenderer
     {
         var result = new HashSet<string>[_filings.Count];
         Parallel.For(0, _filings.Count, i =>
-            result[i] = FilingBody.Parse(_filings[i].Body).Blocks.Select(b => b.Id).ToHashSet(StringComparer.Ordinal));
+            result[i] = _blockIdsOf(_filings[i]).ToHashSet(StringComparer.Ordinal));
         var d = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         for (var i = 0; i < _filings.Count; i++)
         {

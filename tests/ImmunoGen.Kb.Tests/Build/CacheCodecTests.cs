@@ -98,6 +98,13 @@ public sealed class CacheCodecTests
     }
 
     [Fact]
+    public void BlockIds_ReadBackAsWritten()
+    {
+        AssertRoundTrip<IReadOnlyList<string>>(CacheCodecs.BlockIds, ["s-heading", "p1", "p2"]);
+        AssertRoundTrip<IReadOnlyList<string>>(CacheCodecs.BlockIds, []);
+    }
+
+    [Fact]
     public void AnAnalysisWithEveryFieldSet_ReadsBackAsWritten()
     {
         var analysis = new FilingAnalysis

@@ -34,6 +34,8 @@ public sealed class FilingCacheTests : IDisposable
 
     private string SearchTexts => Path.Combine(_options.ResolvedCacheDirectory, "search");
 
+    private string BlockIds => Path.Combine(_options.ResolvedCacheDirectory, "anchors");
+
     [Fact]
     public void WarmBuilds_AfterNewFilings_AndWithNothingChanged_EqualBuildsWithoutTheCache()
     {
@@ -125,6 +127,25 @@ public sealed class FilingCacheTests : IDisposable
     }
 
     [Fact]
+    public void AnUnchangedBody_IsNotParsedAgainForItsAnchors_AndAChangedOneIs()
+    {
+        Build(_options);
+        var page = PagePathOf(Seed);
+        var link = $"filings/{Path.GetFileNameWithoutExtension(page)}.html#p1\"";
+        Assert.Contains(link, SiteCompound("sar3419"), StringComparison.Ordinal);
+        // Planted: the body has no paragraph 1, so a link to it must go to the page instead.
+        Plant(BlockIds, CacheCodecs.BlockIds, page, ids => [.. ids.Where(id => id != "p1")]);
+
+        RenderAgain("sar3419");
+        Assert.DoesNotContain(link, SiteCompound("sar3419"), StringComparison.Ordinal);
+
+        var full = Path.Combine(_options.ContentDirectory, page);
+        File.WriteAllText(full, File.ReadAllText(full) + "\nA paragraph added by hand.\n");
+        RenderAgain("sar3419");
+        Assert.Contains(link, SiteCompound("sar3419"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AFilingPageWithAnError_IsNotStored_SoEveryBuildReportsIt()
     {
         Build(_options);
@@ -164,12 +185,14 @@ public sealed class FilingCacheTests : IDisposable
         var page = PagePathOf(Seed);
         Plant(Pages, CacheCodecs.FrontMatter, page, meta => meta with { Title = PlantedTitle });
         Plant(SearchTexts, CacheCodecs.SearchText, page, text => text with { Tokens = [.. text.Tokens, "plantedtoken"] });
-        foreach (var file in CacheFiles(Parses).Concat(CacheFiles(Analyses)).Concat(CacheFiles(Pages)).Concat(CacheFiles(SearchTexts)))
+        Plant(BlockIds, CacheCodecs.BlockIds, page, ids => [.. ids.Where(id => id != "p1")]);
+        foreach (var file in CacheFiles(Parses).Concat(CacheFiles(Analyses)).Concat(CacheFiles(Pages)).Concat(CacheFiles(SearchTexts)).Concat(CacheFiles(BlockIds)))
         {
             Damage(file, damage);
         }
 
         TouchARawFile();
+        File.Delete(Path.Combine(_options.OutputDirectory, "compounds", "sar3419.html"));
         var result = BuildAndCompareWithClean(damage);
 
         Assert.DoesNotContain(PlantedTitle, PageOf(Seed), StringComparison.Ordinal);
@@ -182,6 +205,7 @@ public sealed class FilingCacheTests : IDisposable
         Assert.All(CacheFiles(Analyses), f => Assert.NotNull(ContentFileCache<FilingAnalysis>.Decode(File.ReadAllBytes(f), Tool, CacheCodecs.Analysis)));
         Assert.All(CacheFiles(Pages), f => Assert.NotNull(ContentFileCache<FilingFrontMatter>.Decode(File.ReadAllBytes(f), Tool, CacheCodecs.FrontMatter)));
         Assert.All(CacheFiles(SearchTexts), f => Assert.NotNull(ContentFileCache<FilingSearchText>.Decode(File.ReadAllBytes(f), Tool, CacheCodecs.SearchText)));
+        Assert.All(CacheFiles(BlockIds), f => Assert.NotNull(ContentFileCache<IReadOnlyList<string>>.Decode(File.ReadAllBytes(f), Tool, CacheCodecs.BlockIds)));
     }
 
     [Fact]
@@ -193,12 +217,14 @@ public sealed class FilingCacheTests : IDisposable
         var page = PagePathOf(Seed);
         Plant(Pages, CacheCodecs.FrontMatter, page, meta => meta with { Title = PlantedTitle });
         Plant(SearchTexts, CacheCodecs.SearchText, page, text => text with { Tokens = [.. text.Tokens, "plantedtoken"] });
+        Plant(BlockIds, CacheCodecs.BlockIds, page, ids => [.. ids.Where(id => id != "p1")]);
 
         Build(_options with { Full = true });
         Assert.DoesNotContain(PlantedTitle, PageOf(Seed), StringComparison.Ordinal);
         Assert.DoesNotContain(PlantedCompound, PageOf(Seed), StringComparison.Ordinal);
         Assert.DoesNotContain(PlantedTitle, SiteFilingOf(page), StringComparison.Ordinal);
         Assert.DoesNotContain(SearchFiles(), f => File.ReadAllText(f).Contains("plantedtoken", StringComparison.Ordinal));
+        Assert.Contains($"filings/{Path.GetFileNameWithoutExtension(page)}.html#p1\"", SiteCompound("sar3419"), StringComparison.Ordinal);
 
         TouchARawFile();
         Build(_options);
@@ -228,6 +254,7 @@ public sealed class FilingCacheTests : IDisposable
         var pages = Directory.GetFiles(Path.Combine(_options.ContentDirectory, "filings"), "*.md").Select(f => "filings/" + Path.GetFileName(f)).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(pages, StoredPaths(Pages, CacheCodecs.FrontMatter));
         Assert.Equal(pages, StoredPaths(SearchTexts, CacheCodecs.SearchText));
+        Assert.Equal(pages, StoredPaths(BlockIds, CacheCodecs.BlockIds));
     }
 
     [Fact]
@@ -243,6 +270,7 @@ public sealed class FilingCacheTests : IDisposable
         Assert.Contains(result.Diagnostics, d => d.Code == Diagnostics.DiagnosticCodes.Build.WriteFailed && d.Message.Contains("parse and analysis cache", StringComparison.Ordinal));
         Assert.Contains(result.Diagnostics, d => d.Code == Diagnostics.DiagnosticCodes.Build.WriteFailed && d.Message.Contains("front-matter cache", StringComparison.Ordinal));
         Assert.Contains(result.Diagnostics, d => d.Code == Diagnostics.DiagnosticCodes.Build.WriteFailed && d.Message.Contains("search text cache", StringComparison.Ordinal));
+        Assert.Contains(result.Diagnostics, d => d.Code == Diagnostics.DiagnosticCodes.Build.WriteFailed && d.Message.Contains("block id cache", StringComparison.Ordinal));
         Assert.True(File.Exists(Path.Combine(blocked.OutputDirectory, "index.html")));
     }
 
@@ -283,6 +311,16 @@ public sealed class FilingCacheTests : IDisposable
             .Single(f => File.ReadAllText(f).Contains($"path: {rawPath}\n", StringComparison.Ordinal)));
 
     private string[] SearchFiles() => Directory.GetFiles(Path.Combine(_options.OutputDirectory, "search"), "*", SearchOption.AllDirectories);
+
+    private string SiteCompound(string slug) => File.ReadAllText(Path.Combine(_options.OutputDirectory, "compounds", slug + ".html"));
+
+    // A build in which the compound's page is rendered again, its inputs unchanged: its file is gone.
+    private void RenderAgain(string compound)
+    {
+        File.Delete(Path.Combine(_options.OutputDirectory, "compounds", compound + ".html"));
+        TouchARawFile();
+        Build(_options);
+    }
 
     private string SiteFilingOf(string page) =>
         File.ReadAllText(Path.Combine(_options.OutputDirectory, "filings", Path.GetFileNameWithoutExtension(page) + ".html"));

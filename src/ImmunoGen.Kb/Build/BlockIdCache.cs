@@ -1,0 +1,35 @@
+using ImmunoGen.Kb.Content;
+
+namespace ImmunoGen.Kb.Build;
+
+/// <summary>
+/// The ids of every filing's blocks (its paragraphs and headings: the anchors links may point at) as the last build read
+/// them, in the cache folder (<c>anchors/</c>), keyed by the filing page and the SHA-256 of its body: rendering then
+/// parses the bodies of new and changed filings only. Valid only for the tool that made it.
+/// </summary>
+internal sealed class BlockIdCache(string cacheDirectory, string tool, bool reuse)
+{
+    private readonly ContentFileCache<IReadOnlyList<string>> _ids = new(Path.Combine(cacheDirectory, "anchors"), tool, CacheCodecs.BlockIds, reuse);
+    private volatile bool _used;
+
+    /// <summary>The block ids of <paramref name="filing"/>'s body, from the cache or parsed now (safe from many threads at once).</summary>
+    public IReadOnlyList<string> Of(Filing filing)
+    {
+        _used = true;
+        var key = Fingerprint.Of(filing.Body);
+        if (_ids.Find(filing.Path, key) is { } ids)
+        {
+            return ids;
+        }
+
+        var parsed = FilingBody.BlockIds(filing.Body);
+        _ids.Put(filing.Path, key, parsed);
+        return parsed;
+    }
+
+    /// <summary>
+    /// Writes what changed; returns the reason when some of it cannot be written. A build that rendered no link into a
+    /// filing never asked for block ids and leaves the files as they are (their keys keep them right).
+    /// </summary>
+    public string? Save() => _used ? _ids.Save() : null;
+}
