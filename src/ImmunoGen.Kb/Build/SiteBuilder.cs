@@ -173,12 +173,15 @@ public static class SiteBuilder
     private static (ImportResult Result, int Discovered, AnalyzedFilings Analyzed) Extract(ContentStore content, FilingImporter importer, ImportReadResult read, IProgress<BuildProgress>? progress, IReadOnlyList<Diagnostic> copyDiagnostics, int copyFailed, FilingCaches? caches)
     {
         var registry = LoadRegistry(content);
-        var analyses = Analyze(read.Filings, registry, progress, caches);
 
-        // Discovery: entities the registry does not know yet get a stub page; with those in the registry,
-        // every filing is analyzed again so that it links the newcomers too.
-        // Analyses are keyed by raw path; merging them in that order keeps a stub's content independent of thread timing.
-        var stubs = EntityDiscovery.Merge(analyses.OrderBy(a => a.Key, StringComparer.Ordinal).SelectMany(a => a.Value.Discovered));
+        // Discovery first: the entities each filing names that no page covers yet get a stub page. A filing an earlier
+        // build analyzed under this registry has its analysis, and what it discovered, in the cache; the others are
+        // only searched for new names here, and analyzed once below, with the newcomers in the registry.
+        var analyses = CachedAnalyses(read.Filings, registry, caches);
+        var discoveries = Discover(read.Filings.Where(f => !analyses.ContainsKey(f.RawPath)).ToList(), registry, progress)
+            .Concat(analyses.Select(a => KeyValuePair.Create(a.Key, a.Value.Discovered)));
+        // Keyed by raw path; merging in that order keeps a stub's content independent of thread timing.
+        var stubs = EntityDiscovery.Merge(discoveries.OrderBy(d => d.Key, StringComparer.Ordinal).SelectMany(d => d.Value));
         var discovered = new List<Entity>();
         var claimed = registry.Entities.SelectMany(EntityRegistry.NamesOf).Select(EntityRegistry.Normalize).ToHashSet(StringComparer.Ordinal);
         foreach (var stub in stubs.Where(e => !registry.Contains(EntityRef.Of(e))))
@@ -199,15 +202,17 @@ public static class SiteBuilder
             }
         }
 
-        if (discovered.Count > 0)
+        // Analyzed now: every filing with no cached analysis, and those the newcomers may change.
+        var newcomers = discovered.Count > 0 ? new Newcomers(discovered) : null;
+        if (newcomers is not null)
         {
             registry = LoadRegistry(content);
-            var newcomers = new Newcomers(discovered);
-            var again = Analyze(read.Filings.Where(newcomers.MayChange).ToList(), registry, progress, caches);
-            foreach (var (raw, analysis) in again)
-            {
-                analyses[raw] = analysis;
-            }
+        }
+
+        var pending = read.Filings.Where(f => !analyses.ContainsKey(f.RawPath) || newcomers?.MayChange(f) == true).ToList();
+        foreach (var (raw, analysis) in Analyze(pending, registry, progress, caches))
+        {
+            analyses[raw] = analysis;
         }
 
         var write = importer.Write(read.Filings, f => analyses[f.RawPath].ApplyTo(f.Meta));
@@ -231,7 +236,40 @@ public static class SiteBuilder
         return (FilingImporter.Combine([.. copyDiagnostics, .. cacheDiagnostics], copyFailed, read, write), discovered.Count, new AnalyzedFilings(read.Filings, analyses));
     }
 
-    private static Dictionary<string, FilingAnalysis> Analyze(IReadOnlyList<ImportedFiling> filings, EntityRegistry registry, IProgress<BuildProgress>? progress, FilingCaches? caches)
+    // The analyses an earlier build stored for these filings' bytes under this registry.
+    private static Dictionary<string, FilingAnalysis> CachedAnalyses(IReadOnlyList<ImportedFiling> filings, EntityRegistry registry, FilingCaches? caches)
+    {
+        var results = new ConcurrentDictionary<string, FilingAnalysis>(StringComparer.Ordinal);
+        if (caches is not null)
+        {
+            var fingerprint = FilingCaches.RegistryFingerprint(registry);
+            Parallel.ForEach(filings, f =>
+            {
+                if (caches.FindAnalysis(f, fingerprint) is { } analysis)
+                {
+                    results[f.RawPath] = analysis;
+                }
+            });
+        }
+
+        return new Dictionary<string, FilingAnalysis>(results, StringComparer.Ordinal);
+    }
+
+    // What each filing names that the registry does not know, by raw path.
+    private static Dictionary<string, IReadOnlyList<Entity>> Discover(List<ImportedFiling> filings, EntityRegistry registry, IProgress<BuildProgress>? progress)
+    {
+        var analyzer = new FilingAnalyzer(registry);
+        var results = new ConcurrentDictionary<string, IReadOnlyList<Entity>>(StringComparer.Ordinal);
+        var done = 0;
+        Parallel.ForEach(filings, f =>
+        {
+            results[f.RawPath] = analyzer.Discover(f.Meta, FilingBody.Parse(f.Body));
+            progress?.Report(new BuildProgress("extract", Interlocked.Increment(ref done), filings.Count));
+        });
+        return new Dictionary<string, IReadOnlyList<Entity>>(results, StringComparer.Ordinal);
+    }
+
+    private static Dictionary<string, FilingAnalysis> Analyze(List<ImportedFiling> filings, EntityRegistry registry, IProgress<BuildProgress>? progress, FilingCaches? caches)
     {
         var analyzer = new FilingAnalyzer(registry);
         var fingerprint = caches is null ? "" : FilingCaches.RegistryFingerprint(registry);

@@ -46,114 +46,21 @@ public sealed partial class FilingAnalyzer
     [GeneratedRegex(@"\bPhase\s+(?:III|II|I|[123])(?:[ab])?(?:\s*/\s*(?:III|II|I|[123]))?\b")]
     private static partial Regex PhasePhrase();
 
+    /// <summary>
+    /// The entities one filing names that no page covers yet: exactly the <see cref="FilingAnalysis.Discovered"/> of
+    /// <see cref="Analyze"/>, without recognizing known names or reading events, quotes and stages. A build that must
+    /// discover entities before it can analyze anything (the first one) runs this first, then one full analysis.
+    /// </summary>
+    public IReadOnlyList<Entity> Discover(FilingFrontMatter meta, FilingBody body)
+    {
+        var found = DiscoverIn(meta, body);
+        return DiscoveredOf(found.Local, RolesOf(found.Sightings, found.PersonOf));
+    }
+
     /// <summary>Analyzes one filing. Never throws on odd text; an unreadable block just yields nothing.</summary>
     public FilingAnalysis Analyze(FilingFrontMatter meta, FilingBody body)
     {
-        var blocks = body.Blocks;
-        var boilerplate = BoilerplateRules.Flags(blocks);
-        var date = meta.Date;
-        var company = meta.Company ?? "ImmunoGen, Inc.";
-        var known = new IReadOnlyList<AliasMatch>[blocks.Count];
-
-        // Every stage below reads a block by sentences: split each block once and share the spans.
-        var sentencesOf = new IReadOnlyList<SentenceSpan>[blocks.Count];
-        for (var i = 0; i < blocks.Count; i++)
-        {
-            known[i] = _registry.Match(blocks[i].Text);
-            sentencesOf[i] = SentenceSplitter.Split(blocks[i].Text);
-        }
-
-        // 1. Discovery: names of the right shape that no page covers.
-        var local = new Dictionary<EntityRef, Entity>();
-        var sightings = new List<PersonSighting>();
-        string? pendingLabel = null;
-        for (var i = 0; i < blocks.Count; i++)
-        {
-            var b = blocks[i];
-            if (DiscoveryPatterns.LooksEncoded(b.Text))
-            {
-                continue;
-            }
-
-            // Names the registry knows, by position or by spelling, are not discovered.
-            var knownHere = known[i];
-            foreach (var c in DiscoveryPatterns.Compounds(b.Text, (start, length, name) => !Overlaps(knownHere, start, length) && _registry.Resolve(name) is null))
-            {
-                AddLocal(local, c.Stub);
-            }
-
-            if (b.IsHeading)
-            {
-                pendingLabel = null;
-                continue;
-            }
-
-            foreach (var s in sentencesOf[i])
-            {
-                foreach (var (start, length, stub) in DiscoveryPatterns.Partners(s.Text))
-                {
-                    if (!Overlaps(known[i], s.Start + start, length) && stub.Aliases.Prepend(stub.Name).All(n => _registry.Resolve(n) is null))
-                    {
-                        AddLocal(local, stub);
-                    }
-                }
-            }
-
-            var seenBefore = sightings.Count;
-            sightings.AddRange(DiscoveryPatterns.Attributions(b.Text, b.Id, date, company));
-            sightings.AddRange(DiscoveryPatterns.Contacts(b.Text, pendingLabel, b.Id, date, company));
-            var isLabel = DiscoveryPatterns.IsContactLabel(b.Text);
-            pendingLabel = isLabel ? b.Text.Trim().TrimEnd(':') : pendingLabel;
-            if (!isLabel && sightings.Count > 0 && sightings[^1].Paragraph == b.Id)
-            {
-                pendingLabel = null;
-            }
-
-            // Block ids are unique in a filing, so the sightings of this block are the ones just added.
-            for (var k = seenBefore; k < sightings.Count; k++)
-            {
-                var s = sightings[k];
-                if (s.FromSignature && s.Title is null && TitleNear(blocks, i, s.Name) is { } title)
-                {
-                    sightings[k] = s with { Title = title };
-                }
-            }
-        }
-
-        var signedDate = meta.SignedDate ?? date;
-        foreach (var signer in meta.Signatories)
-        {
-            sightings.Add(new PersonSighting(signer.Name, signer.Title, company, null, signedDate, FromSignature: true));
-        }
-
-        // Signature titles are dated by the signature, not the event.
-        sightings = sightings.Select(s => s.FromSignature ? s with { Date = signedDate } : s).ToList();
-
-        var personOf = new Dictionary<string, EntityRef>(StringComparer.Ordinal);
-        foreach (var s in sightings)
-        {
-            if (!DiscoveryPatterns.IsPersonName(s.Name))
-            {
-                continue;
-            }
-
-            var r = _registry.Resolve(s.Name) ?? _registry.Resolve(DiscoveryPatterns.WithoutInitials(s.Name));
-            if (r is { Kind: EntityKind.Person } found)
-            {
-                personOf[s.Name] = found;
-                continue;
-            }
-
-            if (r is not null)
-            {
-                continue;
-            }
-
-            var stub = PersonStub(s.Name);
-            AddLocal(local, stub);
-            personOf[s.Name] = EntityRef.Of(stub);
-        }
-
+        var (blocks, boilerplate, date, sentencesOf, known, local, sightings, personOf) = DiscoverIn(meta, body);
         var localRegistry = local.Count == 0 ? EntityRegistry.Empty : EntityRegistry.Build(local.Values, []);
 
         // 2. Recognition: registry and discovered names, then honorific surnames.
@@ -294,16 +201,7 @@ public sealed partial class FilingAnalyzer
         }
 
         // 6. Roles seen, for people recognized by name.
-        var roles = new List<PersonRoleSeen>();
-        foreach (var s in sightings)
-        {
-            if (s.Title is { } title && personOf.TryGetValue(s.Name, out var who))
-            {
-                roles.Add(new PersonRoleSeen(who.Slug, title, s.Organization, s.Date, s.Paragraph));
-            }
-        }
-
-        roles = roles.Distinct().ToList();
+        var roles = RolesOf(sightings, personOf);
 
         // Signers named only in the front-matter still count as people of the filing.
         var people = FirstMentions(mentions, EntityKind.Person).ToList();
@@ -315,10 +213,6 @@ public sealed partial class FilingAnalyzer
             }
         }
 
-        var discovered = local.Values
-            .Select(e => e is Person p ? p with { Roles = RolesFor(p, roles) } : e)
-            .OrderBy(e => e.Kind).ThenBy(e => e.Slug, StringComparer.Ordinal)
-            .ToList();
 
         return new FilingAnalysis
         {
@@ -331,8 +225,150 @@ public sealed partial class FilingAnalyzer
             Quotes = quotes,
             Roles = roles,
             Stages = stages.Distinct().ToList(),
-            Discovered = discovered,
+            Discovered = DiscoveredOf(local, roles),
         };
+    }
+
+    private static List<PersonRoleSeen> RolesOf(List<PersonSighting> sightings, Dictionary<string, EntityRef> personOf)
+    {
+        var roles = new List<PersonRoleSeen>();
+        foreach (var s in sightings)
+        {
+            if (s.Title is { } title && personOf.TryGetValue(s.Name, out var who))
+            {
+                roles.Add(new PersonRoleSeen(who.Slug, title, s.Organization, s.Date, s.Paragraph));
+            }
+        }
+
+        return roles.Distinct().ToList();
+    }
+
+    private static List<Entity> DiscoveredOf(Dictionary<EntityRef, Entity> local, List<PersonRoleSeen> roles) =>
+        local.Values
+            .Select(e => e is Person p ? p with { Roles = RolesFor(p, roles) } : e)
+            .OrderBy(e => e.Kind).ThenBy(e => e.Slug, StringComparer.Ordinal)
+            .ToList();
+
+    /// <summary>What step 1 of an analysis found, for the steps after it.</summary>
+    private sealed record Discovery(
+        IReadOnlyList<BodyBlock> Blocks,
+        bool[] Boilerplate,
+        DateOnly? Date,
+        IReadOnlyList<SentenceSpan>[] SentencesOf,
+        IReadOnlyList<AliasMatch>[] Known,
+        Dictionary<EntityRef, Entity> Local,
+        List<PersonSighting> Sightings,
+        Dictionary<string, EntityRef> PersonOf);
+
+    /// <summary>Step 1 of <see cref="Analyze"/>: each block's known names and sentences, and what no page covers yet.</summary>
+    private Discovery DiscoverIn(FilingFrontMatter meta, FilingBody body)
+    {
+        var blocks = body.Blocks;
+        var boilerplate = BoilerplateRules.Flags(blocks);
+        var date = meta.Date;
+        var company = meta.Company ?? "ImmunoGen, Inc.";
+        var known = new IReadOnlyList<AliasMatch>[blocks.Count];
+
+        // Every stage below reads a block by sentences: split each block once and share the spans.
+        var sentencesOf = new IReadOnlyList<SentenceSpan>[blocks.Count];
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            known[i] = _registry.Match(blocks[i].Text);
+            sentencesOf[i] = SentenceSplitter.Split(blocks[i].Text);
+        }
+
+        // 1. Discovery: names of the right shape that no page covers.
+        var local = new Dictionary<EntityRef, Entity>();
+        var sightings = new List<PersonSighting>();
+        string? pendingLabel = null;
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            var b = blocks[i];
+            if (DiscoveryPatterns.LooksEncoded(b.Text))
+            {
+                continue;
+            }
+
+            // Names the registry knows, by position or by spelling, are not discovered.
+            var knownHere = known[i];
+            foreach (var c in DiscoveryPatterns.Compounds(b.Text, (start, length, name) => !Overlaps(knownHere, start, length) && _registry.Resolve(name) is null))
+            {
+                AddLocal(local, c.Stub);
+            }
+
+            if (b.IsHeading)
+            {
+                pendingLabel = null;
+                continue;
+            }
+
+            foreach (var s in sentencesOf[i])
+            {
+                foreach (var (start, length, stub) in DiscoveryPatterns.Partners(s.Text))
+                {
+                    if (!Overlaps(known[i], s.Start + start, length) && stub.Aliases.Prepend(stub.Name).All(n => _registry.Resolve(n) is null))
+                    {
+                        AddLocal(local, stub);
+                    }
+                }
+            }
+
+            var seenBefore = sightings.Count;
+            sightings.AddRange(DiscoveryPatterns.Attributions(b.Text, b.Id, date, company));
+            sightings.AddRange(DiscoveryPatterns.Contacts(b.Text, pendingLabel, b.Id, date, company));
+            var isLabel = DiscoveryPatterns.IsContactLabel(b.Text);
+            pendingLabel = isLabel ? b.Text.Trim().TrimEnd(':') : pendingLabel;
+            if (!isLabel && sightings.Count > 0 && sightings[^1].Paragraph == b.Id)
+            {
+                pendingLabel = null;
+            }
+
+            // Block ids are unique in a filing, so the sightings of this block are the ones just added.
+            for (var k = seenBefore; k < sightings.Count; k++)
+            {
+                var s = sightings[k];
+                if (s.FromSignature && s.Title is null && TitleNear(blocks, i, s.Name) is { } title)
+                {
+                    sightings[k] = s with { Title = title };
+                }
+            }
+        }
+
+        var signedDate = meta.SignedDate ?? date;
+        foreach (var signer in meta.Signatories)
+        {
+            sightings.Add(new PersonSighting(signer.Name, signer.Title, company, null, signedDate, FromSignature: true));
+        }
+
+        // Signature titles are dated by the signature, not the event.
+        sightings = sightings.Select(s => s.FromSignature ? s with { Date = signedDate } : s).ToList();
+
+        var personOf = new Dictionary<string, EntityRef>(StringComparer.Ordinal);
+        foreach (var s in sightings)
+        {
+            if (!DiscoveryPatterns.IsPersonName(s.Name))
+            {
+                continue;
+            }
+
+            var r = _registry.Resolve(s.Name) ?? _registry.Resolve(DiscoveryPatterns.WithoutInitials(s.Name));
+            if (r is { Kind: EntityKind.Person } found)
+            {
+                personOf[s.Name] = found;
+                continue;
+            }
+
+            if (r is not null)
+            {
+                continue;
+            }
+
+            var stub = PersonStub(s.Name);
+            AddLocal(local, stub);
+            personOf[s.Name] = EntityRef.Of(stub);
+        }
+
+        return new Discovery(blocks, boilerplate, date, sentencesOf, known, local, sightings, personOf);
     }
 
     /// <summary>The most advanced stage a sentence states: a named phase over "in clinical testing" over "preclinical".</summary>

@@ -55,6 +55,42 @@ public class DiscoveryTests
     private static FilingAnalysis Analyze(string markdown, FilingFrontMatter meta) =>
         new FilingAnalyzer(Registry.Value).Analyze(meta, FilingBody.Parse(markdown));
 
+    public static TheoryData<string, bool> DiscoverCases()
+    {
+        var cases = new TheoryData<string, bool>();
+        foreach (var text in new[] { "license", "collaboration" }.Concat(SeedFilings.Ids))
+        {
+            cases.Add(text, false);
+            cases.Add(text, true);
+        }
+
+        return cases;
+    }
+
+    // A first build discovers with Discover and analyzes once afterwards: it must find what a full analysis finds.
+    [Theory]
+    [MemberData(nameof(DiscoverCases))]
+    public void Discover_FindsExactlyWhatAnalyzeDiscovers(string filing, bool withSeedRegistry)
+    {
+        var (meta, markdown) = filing switch
+        {
+            "license" => (LicenseMeta, LicenseFiling),
+            "collaboration" => (CollaborationMeta, CollaborationFiling),
+            _ => (SeedFilings.Meta(filing), SeedFilings.Markdown(filing)),
+        };
+        var analyzer = new FilingAnalyzer(withSeedRegistry ? Registry.Value : EntityRegistry.Empty);
+
+        var discovered = analyzer.Discover(meta, FilingBody.Parse(markdown));
+        var analyzed = analyzer.Analyze(meta, FilingBody.Parse(markdown)).Discovered;
+
+        Assert.Equal(analyzed.Select(EntityPage.Write), discovered.Select(EntityPage.Write));
+        Assert.Equal(analyzed.Select(EntityRef.Of), discovered.Select(EntityRef.Of));
+        if (!withSeedRegistry)
+        {
+            Assert.NotEmpty(discovered);
+        }
+    }
+
     [Fact]
     public void NewCompounds_AreDiscoveredInEveryShape()
     {
