@@ -11,8 +11,9 @@ namespace ImmunoGen.Kb.Build;
 /// Fingerprints of what each per-filing and per-entity page is rendered from, so an incremental build can skip the
 /// pages whose inputs did not change. The dependencies are explicit: a filing page depends on its own page, its
 /// previous and next filings, and the alias registry (entity names and links); an entity page (and its feed) depends
-/// on every entity page (profiles of related entities show on it) and on every filing that mentions, quotes or reports
-/// an event of it or of an entity one step away from it (a related compound's stage shows on a partner's page).
+/// on every entity page (names and profiles of related entities show on it) and on every filing that mentions, quotes
+/// or reports an event of it. A partner's page also shows each of its compounds' current stage and latest event, so it
+/// depends on those compounds' filings too; no other page shows what another entity's filings say.
 /// Pages that summarize everything (home, lists, timeline, graph, feeds, sitemap, data, search) have no fingerprint
 /// and are rendered every build. The site layout these paths follow is fixed by architecture.md.
 /// </summary>
@@ -67,9 +68,12 @@ internal sealed class OutputFingerprints
             var r = EntityRef.Of(all[i]);
             var marked = new bool[filings.Count];
             Mark(marked, related.GetValueOrDefault(r));
-            foreach (var near in Neighbours(graph, r))
+            if (r.Kind == EntityKind.Partner)
             {
-                Mark(marked, related.GetValueOrDefault(near));
+                foreach (var compound in CompoundsOf(graph, r))
+                {
+                    Mark(marked, related.GetValueOrDefault(compound));
+                }
             }
 
             var buffer = ArrayPool<byte>.Shared.Rent(rankedHashes.Length);
@@ -110,24 +114,20 @@ internal sealed class OutputFingerprints
         }
     }
 
-    // Each neighbour once: an entity with thousands of events names the same compound or partner thousands of times.
-    private static HashSet<EntityRef> Neighbours(KnowledgeGraph graph, EntityRef r)
+    // The compounds a partner's page lists, each once: a partner with thousands of events names the same compound
+    // thousands of times.
+    private static HashSet<EntityRef> CompoundsOf(KnowledgeGraph graph, EntityRef partner)
     {
-        var near = new HashSet<EntityRef>(graph.RelatedOf(r));
-        foreach (var e in graph.EventsOf(r))
+        var compounds = graph.RelatedOf(partner).Where(r => r.Kind == EntityKind.Compound).ToHashSet();
+        foreach (var e in graph.EventsOf(partner))
         {
             if (e.Event.Compound is { } c)
             {
-                near.Add(new EntityRef(EntityKind.Compound, c));
-            }
-
-            if (e.Event.Partner is { } p)
-            {
-                near.Add(new EntityRef(EntityKind.Partner, p));
+                compounds.Add(new EntityRef(EntityKind.Compound, c));
             }
         }
 
-        return near;
+        return compounds;
     }
 
     // Every filing whose content can show up on an entity's page, as slug ranks (unsorted, possibly repeated).

@@ -74,19 +74,18 @@ internal sealed class ContentEdits(string contentDirectory)
 
     /// <summary>Writes a new raw filing: seed 003 (a milestone on a clinical start) for another compound and date.</summary>
     /// <param name="compound">The compound it is about; by default a new code name the build has to discover.</param>
-    public string AddFiling(int n, string? compound = null)
+    /// <param name="date">Its date ("March 5, 2007"); by default one from 2008 to 2012, after every seed.</param>
+    public string AddFiling(int n, string? compound = null, string? date = null)
     {
         var seed = File.ReadAllText(Path.Combine(Raw, "003_35968dba8423dc4d.txt"));
-        var month = Months[n % 12];
-        var day = 1 + (n * 7 % 27);
-        var year = 2008 + (n % 5);
+        date ??= $"{Months[n % 12]} {1 + (n * 7 % 27)}, {2008 + (n % 5)}";
         var code = compound ?? $"SAR{4400 + n}";
         var text = seed
-            .Replace("October 17, 2007", $"{month} {day}, {year}", StringComparison.Ordinal)
+            .Replace("October 17, 2007", date, StringComparison.Ordinal)
             .Replace("SAR3419", code, StringComparison.Ordinal)
             .Replace("\\$1 million", $"\\${n + 1} million", StringComparison.Ordinal);
         var name = $"9{n:D2}_added.txt";
         File.WriteAllText(Path.Combine(Raw, name), text);
-        return $"add raw/{name} ({code}, {month} {day}, {year})";
+        return $"add raw/{name} ({code}, {date})";
     }
 }

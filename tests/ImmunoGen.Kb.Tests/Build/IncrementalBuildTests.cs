@@ -70,12 +70,37 @@ public sealed class IncrementalBuildTests(ITestOutputHelper output) : IDisposabl
         Assert.Equal(
             [$"filings/2007-10-17-immunogen-inc-earns-milestone-with-start-of-sar3419-clinical-testing.html", $"filings/{newest}.html"],
             added.Rendered.Where(p => p.StartsWith("filings/20", StringComparison.Ordinal)));
-        // Entity pages of what it names (and their neighbours) are rendered again; partners it does not touch are not.
+        // Entity pages of what it names are rendered again; partners it does not touch are not.
         Assert.Contains("compounds/ave9633.html", added.Rendered);
         Assert.Contains("partners/sanofi-aventis.html", added.Rendered);
         Assert.DoesNotContain("partners/amgen.html", added.Rendered);
         Assert.DoesNotContain("partners/centocor.xml", added.Rendered);
         Assert.True(added.Counts.PagesRendered < full.Counts.PagesRendered, $"one new filing rendered {added.Counts.PagesRendered} of {full.Counts.PagesRendered}");
+    }
+
+    [Fact]
+    public void AFilingAboutACompound_RendersItsPartnersPages_ButNotTheirOtherCompoundsPages()
+    {
+        var content = _temp.Sub("content");
+        TempDirectory.Copy(RepositoryPaths.Content, content);
+        var options = Options(content, _temp.Sub("site"), _temp.Sub("cache"));
+        Build(options);
+
+        // Within the corpus' dates, so no stage chart's time axis moves.
+        new ContentEdits(content).AddFiling(1, compound: "AVE9633", date: "March 5, 2007");
+        var cleanContent = _temp.Sub("clean/content");
+        TempDirectory.Copy(content, cleanContent);
+        var added = Build(options);
+        var clean = Options(cleanContent, _temp.Sub("clean/site"), _temp.Sub("clean/cache"));
+        Build(clean);
+
+        // A partner's page shows each of its compounds' stage and latest event: sanofi-aventis's is rendered again.
+        // SAR3419 is sanofi-aventis's too, but the new filing does not name it and its page shows nothing of AVE9633's.
+        Assert.Contains("compounds/ave9633.html", added.Rendered);
+        Assert.Contains("partners/sanofi-aventis.html", added.Rendered);
+        Assert.DoesNotContain("compounds/sar3419.html", added.Rendered);
+        Assert.DoesNotContain("compounds/sar3419.xml", added.Rendered);
+        TempDirectory.AssertSameTree(clean.OutputDirectory, options.OutputDirectory, "a clean build after a filing about AVE9633");
     }
 
     [Fact]
