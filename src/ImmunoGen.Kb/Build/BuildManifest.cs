@@ -40,12 +40,6 @@ public sealed record BuildManifest
     /// <summary>Site file (relative to the site root) → fingerprint of its inputs.</summary>
     public SortedDictionary<string, string> Outputs { get; init; } = new(StringComparer.Ordinal);
 
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    };
 
     public static string FileIn(string cacheDirectory) => Path.Combine(cacheDirectory, "build-manifest.json");
 
@@ -60,7 +54,7 @@ public sealed record BuildManifest
                 return null;
             }
 
-            var m = JsonSerializer.Deserialize<BuildManifest>(File.ReadAllBytes(path), Json);
+            var m = JsonSerializer.Deserialize(File.ReadAllBytes(path), BuildManifestJson.Default.BuildManifest);
             return m is { Format: FormatVersion } ? m : null;
         }
         catch (Exception ex) when (ex is IOException or JsonException or UnauthorizedAccessException)
@@ -74,7 +68,7 @@ public sealed record BuildManifest
     {
         try
         {
-            Content.AtomicFile.WriteIfChanged(FileIn(cacheDirectory), JsonSerializer.SerializeToUtf8Bytes(this, Json));
+            Content.AtomicFile.WriteIfChanged(FileIn(cacheDirectory), JsonSerializer.SerializeToUtf8Bytes(this, BuildManifestJson.Default.BuildManifest));
             return null;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -87,6 +81,12 @@ public sealed record BuildManifest
     public static string ToolIdentity() =>
         typeof(BuildManifest).Assembly.ManifestModule.ModuleVersionId.ToString("N");
 }
+
+// Generated at compile time: a build with nothing to do reads the manifest and stops, and building the serializer's
+// metadata by reflection was a good part of that.
+[JsonSourceGenerationOptions(WriteIndented = true, PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(BuildManifest))]
+internal sealed partial class BuildManifestJson : JsonSerializerContext;
 
 /// <summary>SHA-256 fingerprints of bytes, text and folders, as lowercase hex.</summary>
 public static class Fingerprint

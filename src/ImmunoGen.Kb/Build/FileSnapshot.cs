@@ -40,37 +40,15 @@ internal static class FileSnapshot
     public static string? Of(IEnumerable<(string Label, string Directory)> roots, string settings, IReadOnlySet<string> ignore)
     {
         var takenAt = DateTimeOffset.UtcNow;
-        var newest = DateTimeOffset.MinValue;
-        var lines = new List<string>();
-        foreach (var (label, directory) in roots)
-        {
-            if (!Directory.Exists(directory))
-            {
-                lines.Add($"{label}\t(none)");
-                continue;
-            }
 
-            var root = Path.GetFullPath(directory);
-            var files = new FileSystemEnumerable<string>(
-                root,
-                (ref FileSystemEntry e) =>
-                {
-                    var written = e.LastWriteTimeUtc;
-                    newest = written > newest ? written : newest;
-                    return $"{label}\t{Path.GetRelativePath(root, e.ToFullPath())}\t{e.Length}\t{written.UtcTicks}";
-                },
-                new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = false })
-            {
-                ShouldIncludePredicate = (ref FileSystemEntry e) => !e.IsDirectory && !ignore.Contains(e.ToFullPath()),
-            };
-            lines.AddRange(files);
-        }
-
-        if (newest > takenAt - RacyWindow)
+        // The folders are listed in parallel: a no-change build is mostly this walk (35,000 files at 10,000 filings).
+        var listed = roots.AsParallel().AsOrdered().Select(r => List(r.Label, r.Directory, ignore)).ToList();
+        if (listed.Any(l => l.Newest > takenAt - RacyWindow))
         {
             return null;
         }
 
+        var lines = listed.SelectMany(l => l.Lines).ToList();
         lines.Sort(StringComparer.Ordinal);
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         hash.AppendData(Encoding.UTF8.GetBytes(settings + "\n"));
@@ -80,5 +58,31 @@ internal static class FileSnapshot
         }
 
         return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    // One line per file under the folder (label, relative path, length, modification time), and the newest time seen.
+    private static (List<string> Lines, DateTimeOffset Newest) List(string label, string directory, IReadOnlySet<string> ignore)
+    {
+        if (!Directory.Exists(directory))
+        {
+            return ([$"{label}\t(none)"], DateTimeOffset.MinValue);
+        }
+
+        var newest = DateTimeOffset.MinValue;
+        var root = Path.GetFullPath(directory);
+        var files = new FileSystemEnumerable<string>(
+            root,
+            (ref FileSystemEntry e) =>
+            {
+                var written = e.LastWriteTimeUtc;
+                newest = written > newest ? written : newest;
+                return $"{label}\t{Path.GetRelativePath(root, e.ToFullPath())}\t{e.Length}\t{written.UtcTicks}";
+            },
+            new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = false })
+        {
+            ShouldIncludePredicate = (ref FileSystemEntry e) => !e.IsDirectory && !ignore.Contains(e.ToFullPath()),
+        };
+        var lines = files.ToList();
+        return (lines, newest);
     }
 }
