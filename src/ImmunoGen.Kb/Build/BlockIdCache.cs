@@ -1,4 +1,5 @@
 using ImmunoGen.Kb.Content;
+using ImmunoGen.Kb.Diagnostics;
 
 namespace ImmunoGen.Kb.Build;
 
@@ -28,8 +29,8 @@ internal sealed class BlockIdCache(string cacheDirectory, string tool, bool reus
     }
 
     /// <summary>
-    /// Writes what changed; returns the reason when some of it cannot be written. A build that rendered no link into a
-    /// filing never asked for block ids and leaves the files as they are (their keys keep them right).
+    /// Writes what changed; a warning when some of it cannot be written. A build that rendered no link into a filing
+    /// never asked for block ids and leaves the files as they are (their keys keep them right).
     /// </summary>
-    public string? Save() => _used ? _ids.Save() : null;
+    public Diagnostic? Save() => _used ? _ids.Save("block id cache", "parses every filing body again") : null;
 }

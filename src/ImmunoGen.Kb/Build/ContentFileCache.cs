@@ -2,12 +2,13 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using ImmunoGen.Kb.Content;
+using ImmunoGen.Kb.Diagnostics;
 
 namespace ImmunoGen.Kb.Build;
 
 /// <summary>
-/// Values the build derives from one file under the content folder (a raw filing's parse and analysis, a filing page's
-/// front-matter), kept in the cache folder between builds so that an unchanged file is not processed again. One entry per
+/// Values the build derives from one file under the content folder (a raw filing's parse and analysis; a filing page's
+/// front-matter, block ids and search text), kept in the cache folder between builds so that an unchanged file is not processed again. One entry per
 /// file (content-relative path), valid only for the key it was stored with (the SHA-256 of what the value is read from,
 /// and whatever else it depends on) and for the tool that made it.
 /// </summary>
@@ -62,8 +63,18 @@ internal sealed class ContentFileCache<TValue>
     public void Put(string path, string key, TValue value) =>
         _shards.Value[ShardOf(path)].Kept[path] = new Entry(key, value);
 
-    /// <summary>Writes every file whose entries changed (atomically); returns the reason when one cannot be written.</summary>
-    public string? Save()
+    /// <summary>
+    /// Writes every file whose entries changed (atomically). A cache that cannot be saved costs the next build time,
+    /// never its result: the failure is a warning naming the cache (<paramref name="name"/>) and what the next build does
+    /// again (<paramref name="consequence"/>), or null when all was written.
+    /// </summary>
+    public Diagnostic? Save(string name, string consequence) =>
+        SaveFiles() is { } reason
+            ? Diagnostic.Warning(DiagnosticCodes.Build.WriteFailed, _directory, $"cannot save the {name} ({reason}); the next build {consequence}")
+            : null;
+
+    // The reason the first file that could not be written gives, or null.
+    private string? SaveFiles()
     {
         var failures = new ConcurrentQueue<string>();
         var shards = _shards.Value;

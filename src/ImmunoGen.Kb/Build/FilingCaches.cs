@@ -1,5 +1,6 @@
 using System.Text;
 using ImmunoGen.Kb.Content;
+using ImmunoGen.Kb.Diagnostics;
 using ImmunoGen.Kb.Extract;
 using ImmunoGen.Kb.Import;
 
@@ -23,13 +24,9 @@ internal sealed class FilingCaches : IParseCache
     /// <param name="reuse">False to start empty (<c>kb build --full</c>): nothing is read, everything is stored afresh.</param>
     public FilingCaches(string cacheDirectory, string tool, bool reuse)
     {
-        Folder = cacheDirectory;
         _parses = new ContentFileCache<RawParse>(Path.Combine(cacheDirectory, "parses"), tool, CacheCodecs.Parse, reuse);
         _analyses = new ContentFileCache<FilingAnalysis>(Path.Combine(cacheDirectory, "analyses"), tool, CacheCodecs.Analysis, reuse);
     }
-
-    /// <summary>The cache folder, for diagnostics.</summary>
-    public string Folder { get; }
 
     public RawParse? Find(string rawPath, string shown, string sha256) => _parses.Find(rawPath, ParseKey(shown, sha256));
 
@@ -48,11 +45,12 @@ internal sealed class FilingCaches : IParseCache
     public void AddAnalysis(ImportedFiling filing, string registry, FilingAnalysis analysis) =>
         _analyses.Put(filing.RawPath, AnalysisKey(filing, registry), analysis);
 
-    /// <summary>Writes what changed; returns the reason when some of it cannot be written.</summary>
-    public string? Save()
+    /// <summary>Writes what changed; a warning when some of it cannot be written.</summary>
+    public Diagnostic? Save()
     {
-        var parses = _parses.Save();
-        var analyses = _analyses.Save();
+        const string Name = "parse and analysis cache", Consequence = "parses and analyzes again what it cannot find";
+        var parses = _parses.Save(Name, Consequence);
+        var analyses = _analyses.Save(Name, Consequence);
         return parses ?? analyses;
     }
 

@@ -1,4 +1,5 @@
 using ImmunoGen.Kb.Content;
+using ImmunoGen.Kb.Diagnostics;
 
 namespace ImmunoGen.Kb.Build;
 
@@ -15,6 +16,6 @@ internal sealed class FrontMatterCache(string cacheDirectory, string tool, bool 
 
     public void Add(string path, string frontMatter, FilingFrontMatter meta) => _pages.Put(path, Fingerprint.Of(frontMatter), meta);
 
-    /// <summary>Writes what changed; returns the reason when some of it cannot be written.</summary>
-    public string? Save() => _pages.Save();
+    /// <summary>Writes what changed; a warning when some of it cannot be written.</summary>
+    public Diagnostic? Save() => _pages.Save("front-matter cache", "reads every filing page again");
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using ImmunoGen.Kb.Content;
+using ImmunoGen.Kb.Diagnostics;
 using ImmunoGen.Kb.Search;
 
 namespace ImmunoGen.Kb.Build;
@@ -17,8 +18,8 @@ internal sealed class SearchTextCache(string cacheDirectory, string tool, bool r
 
     public void Add(Filing filing, FilingSearchText text) => _texts.Put(filing.Path, Key(filing), text);
 
-    /// <summary>Writes what changed; returns the reason when some of it cannot be written.</summary>
-    public string? Save() => _texts.Save();
+    /// <summary>Writes what changed; a warning when some of it cannot be written.</summary>
+    public Diagnostic? Save() => _texts.Save("search text cache", "indexes every filing again");
 
     // Each part prefixed by its length, so that no two different filings join to the same text.
     private static string Key(Filing filing)

@@ -58,9 +58,9 @@ public static class SiteBuilder
             // Front-matter of filing pages read by the last build: only new and changed pages are parsed.
             var frontMatter = new FrontMatterCache(cacheDirectory, tool, reuse: !options.Full);
             var corpus = content.Load(diagnostics, frontMatter);
-            if (frontMatter.Save() is { } reason)
+            if (frontMatter.Save() is { } unsaved)
             {
-                diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.Build.WriteFailed, Path.Combine(cacheDirectory, "pages"), $"cannot save the front-matter cache ({reason}); the next build reads every filing page again"));
+                diagnostics.Add(unsaved);
             }
 
             var registryDiagnostics = new List<Diagnostic>();
@@ -81,9 +81,9 @@ public static class SiteBuilder
             // Block ids of bodies read by the last build: links check their anchors without parsing every body again.
             var blockIds = new BlockIdCache(cacheDirectory, tool, reuse: !options.Full);
             var outcome = Render(templates, graph, options, fingerprints, blockIds, incremental ? previous : null, site, diagnostics);
-            if (blockIds.Save() is { } reason)
+            if (blockIds.Save() is { } unsaved)
             {
-                diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.Build.WriteFailed, Path.Combine(cacheDirectory, "anchors"), $"cannot save the block id cache ({reason}); the next build parses every filing body again"));
+                diagnostics.Add(unsaved);
             }
 
             return outcome;
@@ -100,9 +100,9 @@ public static class SiteBuilder
                 paths.Add(file.Path);
             }
 
-            if (texts.Save() is { } reason)
+            if (texts.Save() is { } unsaved)
             {
-                diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.Build.WriteFailed, Path.Combine(cacheDirectory, "search"), $"cannot save the search text cache ({reason}); the next build indexes every filing again"));
+                diagnostics.Add(unsaved);
             }
 
             return paths;
@@ -227,9 +227,9 @@ public static class SiteBuilder
                 caches.AddAnalysis(filing, final, analyses[filing.RawPath]);
             }
 
-            if (caches.Save() is { } reason)
+            if (caches.Save() is { } unsaved)
             {
-                cacheDiagnostics.Add(Diagnostic.Warning(DiagnosticCodes.Build.WriteFailed, caches.Folder, $"cannot save the parse and analysis cache ({reason}); the next build parses and analyzes again what it cannot find"));
+                cacheDiagnostics.Add(unsaved);
             }
         }
 
