@@ -40,7 +40,6 @@ public sealed record BuildManifest
     /// <summary>Site file (relative to the site root) → fingerprint of its inputs.</summary>
     public SortedDictionary<string, string> Outputs { get; init; } = new(StringComparer.Ordinal);
 
-
     public static string FileIn(string cacheDirectory) => Path.Combine(cacheDirectory, "build-manifest.json");
 
     /// <summary>The manifest of the last build, or null when there is none or it cannot be read (then the build is a full one).</summary>

@@ -4,6 +4,7 @@ using System.Text;
 using ImmunoGen.Kb.Content;
 using ImmunoGen.Kb.Extract;
 using ImmunoGen.Kb.Link;
+using ImmunoGen.Kb.Render;
 
 namespace ImmunoGen.Kb.Build;
 
@@ -103,8 +104,15 @@ internal sealed class OutputFingerprints
         }
     }
 
-    /// <summary>The fingerprint of the inputs of the site file at <paramref name="sitePath"/>, or null when it is rendered every build.</summary>
-    public string? For(string sitePath) => _bySitePath.GetValueOrDefault(sitePath);
+    /// <summary>
+    /// The fingerprint of the inputs of the page <paramref name="job"/> renders, with what it reads of the whole corpus
+    /// (<see cref="SitePageJob.CorpusInputs"/>), or null when the page is rendered every build.
+    /// </summary>
+    public string? For(SitePageJob job) => _bySitePath.GetValueOrDefault(job.Path) switch
+    {
+        { } own when job.CorpusInputs is { } corpus => Fingerprint.Of($"{own}\n{corpus}"),
+        var own => own,
+    };
 
     private static void Mark(bool[] marked, List<int>? ranks)
     {

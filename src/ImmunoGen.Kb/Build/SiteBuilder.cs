@@ -173,11 +173,14 @@ public static class SiteBuilder
     private static (ImportResult Result, int Discovered, AnalyzedFilings Analyzed) Extract(ContentStore content, FilingImporter importer, ImportReadResult read, IProgress<BuildProgress>? progress, IReadOnlyList<Diagnostic> copyDiagnostics, int copyFailed, FilingCaches? caches)
     {
         var registry = LoadRegistry(content);
+        // What the cached analyses are keyed by: computed once for each registry the build analyzes under.
+        string FingerprintOf(EntityRegistry r) => caches is null ? "" : FilingCaches.RegistryFingerprint(r);
+        var fingerprint = FingerprintOf(registry);
 
         // Discovery first: the entities each filing names that no page covers yet get a stub page. A filing an earlier
         // build analyzed under this registry has its analysis, and what it discovered, in the cache; the others are
         // only searched for new names here, and analyzed once below, with the newcomers in the registry.
-        var analyses = CachedAnalyses(read.Filings, registry, caches);
+        var analyses = CachedAnalyses(read.Filings, fingerprint, caches);
         var discoveries = Discover(read.Filings.Where(f => !analyses.ContainsKey(f.RawPath)).ToList(), registry, progress)
             .Concat(analyses.Select(a => KeyValuePair.Create(a.Key, a.Value.Discovered)));
         // Keyed by raw path; merging in that order keeps a stub's content independent of thread timing.
@@ -207,10 +210,11 @@ public static class SiteBuilder
         if (newcomers is not null)
         {
             registry = LoadRegistry(content);
+            fingerprint = FingerprintOf(registry);
         }
 
         var pending = read.Filings.Where(f => !analyses.ContainsKey(f.RawPath) || newcomers?.MayChange(f) == true).ToList();
-        foreach (var (raw, analysis) in Analyze(pending, registry, progress, caches))
+        foreach (var (raw, analysis) in Analyze(pending, registry, fingerprint, progress, caches))
         {
             analyses[raw] = analysis;
         }
@@ -221,10 +225,9 @@ public static class SiteBuilder
         {
             // Every analysis is stored under the registry as it now stands: a filing the newcomers cannot change analyzes
             // the same with them (see Newcomers), so the next build, with this registry, finds every unchanged filing.
-            var final = FilingCaches.RegistryFingerprint(registry);
             foreach (var filing in read.Filings)
             {
-                caches.AddAnalysis(filing, final, analyses[filing.RawPath]);
+                caches.AddAnalysis(filing, fingerprint, analyses[filing.RawPath]);
             }
 
             if (caches.Save() is { } unsaved)
@@ -236,13 +239,12 @@ public static class SiteBuilder
         return (FilingImporter.Combine([.. copyDiagnostics, .. cacheDiagnostics], copyFailed, read, write), discovered.Count, new AnalyzedFilings(read.Filings, analyses));
     }
 
-    // The analyses an earlier build stored for these filings' bytes under this registry.
-    private static Dictionary<string, FilingAnalysis> CachedAnalyses(IReadOnlyList<ImportedFiling> filings, EntityRegistry registry, FilingCaches? caches)
+    // The analyses an earlier build stored for these filings' bytes under the registry with this fingerprint.
+    private static Dictionary<string, FilingAnalysis> CachedAnalyses(IReadOnlyList<ImportedFiling> filings, string fingerprint, FilingCaches? caches)
     {
         var results = new ConcurrentDictionary<string, FilingAnalysis>(StringComparer.Ordinal);
         if (caches is not null)
         {
-            var fingerprint = FilingCaches.RegistryFingerprint(registry);
             Parallel.ForEach(filings, f =>
             {
                 if (caches.FindAnalysis(f, fingerprint) is { } analysis)
@@ -269,10 +271,10 @@ public static class SiteBuilder
         return new Dictionary<string, IReadOnlyList<Entity>>(results, StringComparer.Ordinal);
     }
 
-    private static Dictionary<string, FilingAnalysis> Analyze(List<ImportedFiling> filings, EntityRegistry registry, IProgress<BuildProgress>? progress, FilingCaches? caches)
+    // Each filing's analysis under the registry (whose fingerprint is given), from the cache or made now.
+    private static Dictionary<string, FilingAnalysis> Analyze(List<ImportedFiling> filings, EntityRegistry registry, string fingerprint, IProgress<BuildProgress>? progress, FilingCaches? caches)
     {
         var analyzer = new FilingAnalyzer(registry);
-        var fingerprint = caches is null ? "" : FilingCaches.RegistryFingerprint(registry);
         var results = new ConcurrentDictionary<string, FilingAnalysis>(StringComparer.Ordinal);
         var done = 0;
         Parallel.ForEach(filings, f =>
@@ -316,7 +318,7 @@ public static class SiteBuilder
         Parallel.For(0, jobs.Count, i =>
         {
             var job = jobs[i];
-            var fingerprint = fingerprints.For(job.Path) is { } own && job.CorpusInputs is { } corpus ? Fingerprint.Of($"{own}\n{corpus}") : fingerprints.For(job.Path);
+            var fingerprint = fingerprints.For(job);
             if (fingerprint is not null
                 && previous?.Outputs.GetValueOrDefault(job.Path) == fingerprint
                 && File.Exists(Path.Combine(options.OutputDirectory, job.Path)))
