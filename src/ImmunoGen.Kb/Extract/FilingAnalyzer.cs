@@ -60,7 +60,10 @@ public sealed partial class FilingAnalyzer
     /// <summary>Analyzes one filing. Never throws on odd text; an unreadable block just yields nothing.</summary>
     public FilingAnalysis Analyze(FilingFrontMatter meta, FilingBody body)
     {
-        var (blocks, boilerplate, date, sentencesOf, known, local, sightings, personOf) = DiscoverIn(meta, body);
+        var blocks = body.Blocks;
+        var boilerplate = BoilerplateRules.Flags(blocks);
+        var date = meta.Date;
+        var (sentencesOf, known, local, sightings, personOf) = DiscoverIn(meta, body);
         var localRegistry = local.Count == 0 ? EntityRegistry.Empty : EntityRegistry.Build(local.Values, []);
 
         // 2. Recognition: registry and discovered names, then honorific surnames.
@@ -251,9 +254,6 @@ public sealed partial class FilingAnalyzer
 
     /// <summary>What step 1 of an analysis found, for the steps after it.</summary>
     private sealed record Discovery(
-        IReadOnlyList<BodyBlock> Blocks,
-        bool[] Boilerplate,
-        DateOnly? Date,
         IReadOnlyList<SentenceSpan>[] SentencesOf,
         IReadOnlyList<AliasMatch>[] Known,
         Dictionary<EntityRef, Entity> Local,
@@ -264,7 +264,6 @@ public sealed partial class FilingAnalyzer
     private Discovery DiscoverIn(FilingFrontMatter meta, FilingBody body)
     {
         var blocks = body.Blocks;
-        var boilerplate = BoilerplateRules.Flags(blocks);
         var date = meta.Date;
         var company = meta.Company ?? "ImmunoGen, Inc.";
         var known = new IReadOnlyList<AliasMatch>[blocks.Count];
@@ -368,7 +367,7 @@ public sealed partial class FilingAnalyzer
             personOf[s.Name] = EntityRef.Of(stub);
         }
 
-        return new Discovery(blocks, boilerplate, date, sentencesOf, known, local, sightings, personOf);
+        return new Discovery(sentencesOf, known, local, sightings, personOf);
     }
 
     /// <summary>The most advanced stage a sentence states: a named phase over "in clinical testing" over "preclinical".</summary>
