@@ -81,17 +81,13 @@ public sealed class IncrementalBuildTests(ITestOutputHelper output) : IDisposabl
     [Fact]
     public void AFilingAboutACompound_RendersItsPartnersPages_ButNotTheirOtherCompoundsPages()
     {
-        var content = _temp.Sub("content");
-        TempDirectory.Copy(RepositoryPaths.Content, content);
-        var options = Options(content, _temp.Sub("site"), _temp.Sub("cache"));
+        var options = _temp.RepositoryCopy();
         Build(options);
 
         // Within the corpus' dates, so no stage chart's time axis moves.
-        new ContentEdits(content).AddFiling(1, compound: "AVE9633", date: "March 5, 2007");
-        var cleanContent = _temp.Sub("clean/content");
-        TempDirectory.Copy(content, cleanContent);
+        new ContentEdits(options.ContentDirectory).AddFiling(1, compound: "AVE9633", date: "March 5, 2007");
+        var clean = _temp.CleanCopy(options, "clean");
         var added = Build(options);
-        var clean = Options(cleanContent, _temp.Sub("clean/site"), _temp.Sub("clean/cache"));
         Build(clean);
 
         // A partner's page shows each of its compounds' stage and latest event: sanofi-aventis's is rendered again.
@@ -106,20 +102,16 @@ public sealed class IncrementalBuildTests(ITestOutputHelper output) : IDisposabl
     [Fact]
     public void AFilingLaterThanAllOthers_RedrawsEveryStageChart_AndRedatesEmptyFeeds_AsACleanBuildDoes()
     {
-        var content = _temp.Sub("content");
-        TempDirectory.Copy(RepositoryPaths.Content, content);
+        var options = _temp.RepositoryCopy();
         // No filing names it: its feed has no entry and says it was updated on the corpus' last date.
-        File.WriteAllText(Path.Combine(content, "compounds", "sar5999.md"), "---\nname: SAR5999\nkind: antibody-drug conjugate\n---\n\nAdded by hand.\n");
-        var options = Options(content, _temp.Sub("site"), _temp.Sub("cache"));
+        File.WriteAllText(Path.Combine(options.ContentDirectory, "compounds", "sar5999.md"), "---\nname: SAR5999\nkind: antibody-drug conjugate\n---\n\nAdded by hand.\n");
         Build(options);
         var chart = ChartOf(Path.Combine(options.OutputDirectory, "compounds", "trastuzumab-dm1.html"));
 
         // It names nothing: trastuzumab-DM1's page has nothing to do with it but its chart's time axis.
-        new ContentEdits(content).AddPlainFiling("March 5, 2012");
-        var cleanContent = _temp.Sub("clean/content");
-        TempDirectory.Copy(content, cleanContent);
+        new ContentEdits(options.ContentDirectory).AddPlainFiling("March 5, 2012");
+        var clean = _temp.CleanCopy(options, "clean");
         var added = Build(options);
-        var clean = Options(cleanContent, _temp.Sub("clean/site"), _temp.Sub("clean/cache"));
         Build(clean);
 
         Assert.Contains("compounds/trastuzumab-dm1.html", added.Rendered);
@@ -161,9 +153,7 @@ public sealed class IncrementalBuildTests(ITestOutputHelper output) : IDisposabl
     [Fact]
     public void AnotherBaseUrl_RewritesEveryFeed()
     {
-        var content = _temp.Sub("content");
-        TempDirectory.Copy(RepositoryPaths.Content, content);
-        var options = Options(content, _temp.Sub("site"), _temp.Sub("cache"));
+        var options = _temp.RepositoryCopy();
         Build(options);
 
         Build(options with { BaseUrl = "https://kb.example.org/immunogen/" });
