@@ -1,5 +1,5 @@
-using System.Runtime.CompilerServices;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using HandlebarsDotNet;
 using ImmunoGen.Kb.Diagnostics;
@@ -200,7 +200,7 @@ public sealed partial class HandlebarsTemplateEngine : ITemplateEngine
 
         public string Render(string template, object model)
         {
-            using var text = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+            using var text = new StringWriter(CultureInfo.InvariantCulture);
             Render(template, model, text);
             return text.ToString();
         }

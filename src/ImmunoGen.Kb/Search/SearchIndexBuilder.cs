@@ -59,7 +59,12 @@ public static class SearchIndexBuilder
         {
             var f = sources[id];
             var title = f.Meta.Title ?? f.Slug;
-            var searchable = cache?.Find(f) is { } known ? known : Searchable(f, title, bodyOf(f), stop, cache);
+            var searchable = cache?.Find(f);
+            if (searchable is null)
+            {
+                searchable = Searchable(f, title, bodyOf(f), stop);
+                cache?.Add(f, searchable);
+            }
 
             var refs = new SortedSet<int>();
             AddRefs(refs, entityIds, EntityKind.Compound, f.Meta.Compounds);
@@ -97,7 +102,7 @@ public static class SearchIndexBuilder
     }
 
     // The text of the paragraphs that are not boilerplate, and the tokens of the title and that text.
-    private static FilingSearchText Searchable(Filing f, string title, FilingBody body, HashSet<string> stop, ISearchTextCache? cache)
+    private static FilingSearchText Searchable(Filing f, string title, FilingBody body, HashSet<string> stop)
     {
         var boilerplate = f.Meta.Boilerplate.ToHashSet(StringComparer.Ordinal);
         var text = string.Join('\n', body.Paragraphs.Where(p => !boilerplate.Contains(p.Id) && p.Text.Length > 0).Select(p => p.Text));
@@ -105,9 +110,7 @@ public static class SearchIndexBuilder
         var found = new List<string>();
         CollectTokens(title, seen, stop, found);
         CollectTokens(text, seen, stop, found);
-        var searchable = new FilingSearchText(text, found);
-        cache?.Add(f, searchable);
-        return searchable;
+        return new FilingSearchText(text, found);
     }
 
     /// <summary>
