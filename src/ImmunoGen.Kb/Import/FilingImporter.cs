@@ -197,6 +197,7 @@ public sealed class FilingImporter
         var pages = new List<string>();
         var taken = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var sources = new HashSet<string>(StringComparer.Ordinal);
+        var planned = new List<(ImportedFiling Filing, FilingFrontMatter Meta, string Page)>();
         foreach (var filing in filings.OrderBy(f => f.Slug, StringComparer.Ordinal).ThenBy(f => f.RawPath, StringComparer.Ordinal))
         {
             var meta = enrich?.Invoke(filing) ?? filing.Meta;
@@ -210,46 +211,69 @@ public sealed class FilingImporter
                 name = slug.Length + suffix.Length <= Slug.MaxPageNameLength ? slug + suffix : slug[..(Slug.MaxPageNameLength - suffix.Length)].TrimEnd('-') + suffix;
             }
 
-            var page = $"filings/{name}.md";
-            var full = Path.Combine(_content, "filings", name + ".md");
-            var bytes = new System.Text.UTF8Encoding(false).GetBytes(FilingPage.Write(meta, filing.Body));
-            var sha = Sha256(bytes);
             sources.Add(filing.RawPath);
-            var entry = new ImportStateEntry(page, filing.RawPath, filing.RawSha256, sha);
+            planned.Add((filing, meta, $"filings/{name}.md"));
+        }
+
+        // Each page is generated, compared with the file on disk and written if it must be, in parallel: pages are distinct
+        // files and the state is only read here. Counts, state and diagnostics are then taken in page order.
+        var outcomes = new (PageOutcome Outcome, ImportStateEntry Entry, Diagnostic? Problem)[planned.Count];
+        Parallel.For(0, planned.Count, i =>
+        {
+            var (filing, meta, page) = planned[i];
+            var full = Path.Combine(_content, page);
+            var bytes = new System.Text.UTF8Encoding(false).GetBytes(FilingPage.Write(meta, filing.Body));
+            var entry = new ImportStateEntry(page, filing.RawPath, filing.RawSha256, Sha256(bytes));
             try
             {
                 if (!File.Exists(full))
                 {
                     AtomicFile.Write(full, bytes);
-                    imported++;
+                    outcomes[i] = (PageOutcome.Imported, entry, null);
+                    return;
+                }
+
+                var currentSha = Sha256(File.ReadAllBytes(full));
+                if (currentSha == entry.Sha256)
+                {
+                    outcomes[i] = (PageOutcome.Unchanged, entry, null);
+                }
+                else if (state.TryGetValue(page, out var last) && last.Sha256 == currentSha)
+                {
+                    AtomicFile.Write(full, bytes);
+                    outcomes[i] = (PageOutcome.Updated, entry, null);
                 }
                 else
                 {
-                    var currentSha = Sha256(File.ReadAllBytes(full));
-                    if (currentSha == sha)
-                    {
-                        unchanged++;
-                    }
-                    else if (state.TryGetValue(page, out var last) && last.Sha256 == currentSha)
-                    {
-                        AtomicFile.Write(full, bytes);
-                        updated++;
-                    }
-                    else
-                    {
-                        diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.Import.EditedPageKept, Display(full), $"page was edited since it was generated from {filing.RawPath}; kept as it is (delete it to re-import)"));
-                        kept++;
-                        pages.Add(page);
-                        continue;
-                    }
+                    outcomes[i] = (PageOutcome.KeptEdited, entry, Diagnostic.Warning(DiagnosticCodes.Import.EditedPageKept, Display(full), $"page was edited since it was generated from {filing.RawPath}; kept as it is (delete it to re-import)"));
                 }
-
-                state[page] = entry;
-                pages.Add(page);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.Import.WriteFailed, Display(full), $"cannot write the page: {e.Message}"));
+                outcomes[i] = (PageOutcome.Failed, entry, Diagnostic.Error(DiagnosticCodes.Import.WriteFailed, Display(full), $"cannot write the page: {e.Message}"));
+            }
+        });
+
+        foreach (var (outcome, entry, problem) in outcomes)
+        {
+            if (problem is not null)
+            {
+                diagnostics.Add(problem);
+            }
+
+            switch (outcome)
+            {
+                case PageOutcome.Imported: imported++; break;
+                case PageOutcome.Updated: updated++; break;
+                case PageOutcome.Unchanged: unchanged++; break;
+                case PageOutcome.KeptEdited: kept++; break;
+                case PageOutcome.Failed: continue;
+            }
+
+            pages.Add(entry.Page);
+            if (outcome != PageOutcome.KeptEdited)
+            {
+                state[entry.Page] = entry;
             }
         }
 
@@ -490,4 +514,13 @@ public sealed class FilingImporter
     }
 
     internal static string Sha256(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
+
+    private enum PageOutcome
+    {
+        Imported,
+        Updated,
+        Unchanged,
+        KeptEdited,
+        Failed,
+    }
 }
