@@ -141,6 +141,19 @@ public class SitePageStructureTests
     }
 
     [Fact]
+    public void FilterMenus_CountFilingsOnTheFullList_AndNameTheSameFacetsOnEveryFacetPage()
+    {
+        var all = Parse("filings/index.html").QuerySelectorAll(".facets a");
+        var facet = Parse("filings/compound-sar3419.html").QuerySelectorAll(".facets a");
+
+        Assert.Equal("Item 1.01 1", Text(all.Single(a => a.GetAttribute("href") == "item-1-01.html")));
+        Assert.Equal(all.Select(a => a.GetAttribute("href")), facet.Select(a => a.GetAttribute("href")));
+        Assert.Equal(all.Select(a => a.FirstChild!.TextContent.Trim()), facet.Select(Text));
+        Assert.Empty(facet.SelectMany(a => a.QuerySelectorAll(".count")));
+        Assert.Equal(all.Length, all.SelectMany(a => a.QuerySelectorAll(".count")).Count());
+    }
+
+    [Fact]
     public void PersonPage_ShowsRolesOverTimeAndQuotesWithSources()
     {
         var doc = Parse("people/mitchel-sayare.html");

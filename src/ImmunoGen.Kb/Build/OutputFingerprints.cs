@@ -13,10 +13,11 @@ namespace ImmunoGen.Kb.Build;
 /// pages whose inputs did not change. The dependencies are explicit: a filing page depends on its own page, its
 /// previous and next filings, and the alias registry (entity names and links); an entity page (and its feed) depends
 /// on every entity page (names and profiles of related entities show on it) and on every filing that mentions, quotes
-/// or reports an event of it. A partner's page also shows each of its compounds' current stage and latest event, so it
-/// depends on those compounds' filings too; no other page shows what another entity's filings say.
-/// Pages that summarize everything (home, lists, timeline, graph, feeds, sitemap, data, search) have no fingerprint
-/// and are rendered every build. The site layout these paths follow is fixed by architecture.md.
+/// or reports an event of it. What a page shows of other entities' filings (a partner's compounds' stages and latest
+/// events) is given by the renderer as the job's <see cref="SitePageJob.CorpusInputs"/>.
+/// A filings list filtered by one facet depends on the filings it lists, the registry and the facets' names (its menu).
+/// Pages that summarize everything (home, the full filings list, entity lists, timeline, graph, feeds, sitemap, data,
+/// search) have no fingerprint and are rendered every build. The site layout these paths follow is fixed by architecture.md.
 /// </summary>
 /// <remarks>
 /// At 10,000 filings an entity can depend on most of them (and name a neighbour once per event), so filings are handled
@@ -25,6 +26,8 @@ namespace ImmunoGen.Kb.Build;
 internal sealed class OutputFingerprints
 {
     private readonly Dictionary<string, string> _bySitePath = new(StringComparer.Ordinal);
+    private readonly byte[] _global;
+    private readonly Dictionary<string, byte[]> _filingHashes;
 
     /// <param name="baseUrl">The site's base URL: feeds hold absolute links.</param>
     public OutputFingerprints(KnowledgeGraph graph, string tool, string templates, string baseUrl)
@@ -41,6 +44,7 @@ internal sealed class OutputFingerprints
         var registry = Fingerprint.Of(string.Join('\n', graph.Registry.Entities.Select(e =>
             $"{EntityRef.Of(e)}|{string.Join('|', EntityRegistry.NamesOf(e))}")));
         var global = $"{tool}\n{templates}\n{baseUrl}\n{registry}\n";
+        _global = Encoding.UTF8.GetBytes(global);
 
         for (var i = 0; i < filings.Count; i++)
         {
@@ -53,10 +57,12 @@ internal sealed class OutputFingerprints
         // without sorting; their hashes, laid out in that order, are copied into one buffer and hashed in one go.
         var bySlug = Enumerable.Range(0, filings.Count).OrderBy(i => filings[i].Slug, StringComparer.Ordinal).ToArray();
         var rankOf = new Dictionary<string, int>(filings.Count, StringComparer.Ordinal);
+        _filingHashes = new Dictionary<string, byte[]>(filings.Count, StringComparer.Ordinal);
         var rankedHashes = new byte[bySlug.Length * SHA256.HashSizeInBytes];
         for (var rank = 0; rank < bySlug.Length; rank++)
         {
             rankOf.TryAdd(filings[bySlug[rank]].Slug, rank);
+            _filingHashes.TryAdd(filings[bySlug[rank]].Slug, hashes[bySlug[rank]]);
             hashes[bySlug[rank]].CopyTo(rankedHashes, rank * SHA256.HashSizeInBytes);
         }
 
@@ -68,13 +74,9 @@ internal sealed class OutputFingerprints
         {
             var r = EntityRef.Of(all[i]);
             var marked = new bool[filings.Count];
-            Mark(marked, related.GetValueOrDefault(r));
-            if (r.Kind == EntityKind.Partner)
+            foreach (var rank in related.GetValueOrDefault(r) ?? [])
             {
-                foreach (var compound in CompoundsOf(graph, r))
-                {
-                    Mark(marked, related.GetValueOrDefault(compound));
-                }
+                marked[rank] = true;
             }
 
             var buffer = ArrayPool<byte>.Shared.Rent(rankedHashes.Length);
@@ -108,34 +110,24 @@ internal sealed class OutputFingerprints
     /// The fingerprint of the inputs of the page <paramref name="job"/> renders, with what it reads of the whole corpus
     /// (<see cref="SitePageJob.CorpusInputs"/>), or null when the page is rendered every build.
     /// </summary>
-    public string? For(SitePageJob job) => _bySitePath.GetValueOrDefault(job.Path) switch
+    public string? For(SitePageJob job) => job.ListedFilings is { } listed ? ListFingerprint(job.Path, listed, job.CorpusInputs) : _bySitePath.GetValueOrDefault(job.Path) switch
     {
         { } own when job.CorpusInputs is { } corpus => Fingerprint.Of($"{own}\n{corpus}"),
         var own => own,
     };
 
-    private static void Mark(bool[] marked, List<int>? ranks)
+    // A list page: the tool, templates, base URL and names, the page's path and corpus inputs, its filings in order.
+    private string ListFingerprint(string path, IReadOnlyList<string> listed, string? corpusInputs)
     {
-        foreach (var rank in ranks ?? [])
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(_global);
+        hash.AppendData(Encoding.UTF8.GetBytes($"{path}\n{corpusInputs?.Length}\n{corpusInputs}\n"));
+        foreach (var slug in listed)
         {
-            marked[rank] = true;
-        }
-    }
-
-    // The compounds a partner's page lists, each once: a partner with thousands of events names the same compound
-    // thousands of times.
-    private static HashSet<EntityRef> CompoundsOf(KnowledgeGraph graph, EntityRef partner)
-    {
-        var compounds = graph.RelatedOf(partner).Where(r => r.Kind == EntityKind.Compound).ToHashSet();
-        foreach (var e in graph.EventsOf(partner))
-        {
-            if (e.Event.Compound is { } c)
-            {
-                compounds.Add(new EntityRef(EntityKind.Compound, c));
-            }
+            hash.AppendData(_filingHashes[slug]);
         }
 
-        return compounds;
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
     // Every filing whose content can show up on an entity's page, as slug ranks (unsorted, possibly repeated).

@@ -17,4 +17,10 @@ public sealed record SitePageJob(string Path, Func<SiteFile> Render)
     /// again when that changes; null when it reads nothing of the kind.
     /// </summary>
     public string? CorpusInputs { get; init; }
+
+    /// <summary>
+    /// The filings a list page shows, by slug, when it shows nothing else of the corpus but <see cref="CorpusInputs"/>
+    /// and entity names: such a page is rendered again only when one of them, or those, change. Null for other pages.
+    /// </summary>
+    public IReadOnlyList<string>? ListedFilings { get; init; }
 }

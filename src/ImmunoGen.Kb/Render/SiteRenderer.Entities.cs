@@ -69,7 +69,7 @@ public sealed partial class SiteRenderer
             string.Join(", ", c.Aliases),
             current?.Stage ?? "",
             current is null ? "" : DisplayText.Date(current.Date),
-            StageChart.Svg(stages, _firstDate, _lastDate, p => FilingHref(root, p.FilingSlug, p.Paragraph), FilingTitle),
+            StageChart.Svg(stages, CorpusYears(), p => FilingHref(root, p.FilingSlug, p.Paragraph), FilingTitle),
             stages.Select(s => new StageRow(s.Stage, DisplayText.Date(s.Date), DisplayText.Iso(s.Date), new LinkView(FilingHref(root, s.FilingSlug, s.Paragraph), FilingTitle(s.FilingSlug)))).ToList(),
             _graph.EventsOf(r).Select(e => EventOf(root, e)).ToList(),
             filings,
@@ -79,7 +79,7 @@ public sealed partial class SiteRenderer
         return Layout("compound", root, title, description, model, c.Slug + ".xml", $"{c.Name} — filings and events");
     }
 
-    private string ChartSpan() => $"{_firstDate}..{_lastDate}";
+    private (int First, int Last)? CorpusYears() => _firstDate is { } first && _lastDate is { } last ? (first.Year, last.Year) : null;
 
     private byte[] RenderPartner(Partner p)
     {
@@ -115,17 +115,7 @@ public sealed partial class SiteRenderer
             card.Add(new FactView("Also written", string.Join(", ", p.Aliases)));
         }
 
-        var compoundSlugs = _graph.Corpus.Compounds.Where(c => c.Partners.Contains(p.Slug)).Select(c => c.Slug)
-            .Concat(_graph.EventsOf(r).Select(e => e.Event.Compound).OfType<string>())
-            .Concat((ledger?.Entries ?? []).Select(e => e.Event.Event.Compound).OfType<string>())
-            .Distinct(StringComparer.Ordinal)
-            .Order(StringComparer.Ordinal);
-        var compounds = compoundSlugs
-            .Select(s => _graph.Entity(new EntityRef(EntityKind.Compound, s)))
-            .OfType<Compound>()
-            .Select(c => CompoundRowOf(root, c))
-            .ToList();
-
+        var compounds = CompoundRowsOf(p, root);
         var received = ledger?.ReceivedUsd ?? 0;
         var title = p.Name;
         var description = $"{p.Name}: deals with ImmunoGen"
@@ -147,6 +137,28 @@ public sealed partial class SiteRenderer
             p.Slug + ".xml");
         return Layout("partner", root, title, description, model, p.Slug + ".xml", $"{p.Name} — filings and events");
     }
+
+    // The compounds a partner's page lists: those naming it on their page, in its events or in its ledger.
+    private List<CompoundRow> CompoundRowsOf(Partner p, string root)
+    {
+        var ledger = _graph.LedgerOf(p.Slug);
+        return _graph.Corpus.Compounds.Where(c => c.Partners.Contains(p.Slug)).Select(c => c.Slug)
+            .Concat(_graph.EventsOf(EntityRef.Of(p)).Select(e => e.Event.Compound).OfType<string>())
+            .Concat((ledger?.Entries ?? []).Select(e => e.Event.Event.Compound).OfType<string>())
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .Select(s => _graph.Entity(new EntityRef(EntityKind.Compound, s)))
+            .OfType<Compound>()
+            .Select(c => CompoundRowOf(root, c))
+            .ToList();
+    }
+
+    /// <summary>
+    /// What a partner's page shows of other entities' filings: its compounds' rows (stage, latest event, partners), as
+    /// text for <see cref="SitePageJob.CorpusInputs"/>. The rest of the page comes from the partner's own filings.
+    /// </summary>
+    private string CompoundRowsText(Partner p) =>
+        string.Join('\n', CompoundRowsOf(p, NestedRoot).Select(row => $"{row with { Partners = [] }}{string.Concat(row.Partners)}"));
 
     private LedgerRow LedgerRowOf(string root, LedgerEntry entry)
     {

@@ -54,10 +54,12 @@ public sealed partial class SiteRenderer
             .Select(g => new YearGroup(g.Key, "y-" + Slug.From(g.Key), g.Reverse().Select(f => RowOf(root, f)).ToList()))
             .ToList();
 
-        NavLink Link(FilingFacet x) =>
-            new(x.Path["filings/".Length..], x.Label, x.Path == facet.Path, x.Filings.Count);
-
+        // Counts only on the full list: a facet page then reads nothing of other facets but their names, so one new
+        // filing renders again the pages it is listed on, not all of them.
         var filtered = facet.Path != AllFilingsPath;
+        NavLink Link(FilingFacet x) =>
+            new(x.Path["filings/".Length..], x.Label, x.Path == facet.Path, filtered ? null : x.Filings.Count);
+
         var heading = filtered ? $"Filings: {facet.Label}" : "Filings";
         var title = heading;
         var description = filtered

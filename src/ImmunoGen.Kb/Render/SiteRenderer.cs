@@ -25,6 +25,7 @@ public sealed partial class SiteRenderer
     private readonly Lazy<Dictionary<EntityRef, List<Filing>>> _filingsOf;
     private readonly Lazy<ILookup<string, Quote>> _quotesIn;
     private readonly Lazy<List<FilingFacet>> _facets;
+    private readonly Lazy<List<SitePageJob>> _jobs;
     private readonly Lazy<FilingRow[]> _rows;
     private readonly Lazy<Dictionary<string, int>> _compoundsOfPartner;
     private readonly Func<Filing, IReadOnlyList<string>> _blockIdsOf;
@@ -51,7 +52,7 @@ public sealed partial class SiteRenderer
             _filingIndex[_filings[i].Slug] = i;
         }
 
-        _firstDate = _filings.Count > 0 ? _filings[0].Meta.Date : null;
+        _firstDate = _filings.Select(f => f.Meta.Date).FirstOrDefault(d => d is not null);
         _lastDate = _filings.Select(f => f.Meta.Date).LastOrDefault(d => d is not null);
         _blockIdsOf = blockIdsOf ?? (f => FilingBody.BlockIds(f.Body));
         _anchors = new Lazy<Dictionary<string, HashSet<string>>>(CollectAnchors);
@@ -59,6 +60,7 @@ public sealed partial class SiteRenderer
         _quotesIn = new Lazy<ILookup<string, Quote>>(() => graph.Quotes.ToLookup(q => q.FilingSlug, StringComparer.Ordinal));
         // Facets and their filings are found once and shared by every filings list page (473 of them at 10,000 filings).
         _facets = new Lazy<List<FilingFacet>>(() => EnumerateFacets().ToList());
+        _jobs = new Lazy<List<SitePageJob>>(MakeJobs);
         _rows = new Lazy<FilingRow[]>(() => _filings.Select(f => NewRow(NestedRoot, f)).ToArray());
         _compoundsOfPartner = new Lazy<Dictionary<string, int>>(CountCompoundsOfPartners);
     }
@@ -88,8 +90,10 @@ public sealed partial class SiteRenderer
         }
     }
 
-    /// <summary>Every output file of the site as an independent job, in path order.</summary>
-    public IReadOnlyList<SitePageJob> Jobs()
+    /// <summary>Every output file of the site as an independent job, in path order; made once (the sitemap lists them too).</summary>
+    public IReadOnlyList<SitePageJob> Jobs() => _jobs.Value;
+
+    private List<SitePageJob> MakeJobs()
     {
         var jobs = new List<SitePageJob>
         {
@@ -115,9 +119,11 @@ public sealed partial class SiteRenderer
             Page("data/events.json", EventsJson),
         };
 
+        // A facet page shows its filings and the names of all facets (its filter menu).
+        var menu = string.Join('\n', _facets.Value.Select(f => $"{f.Path}|{f.Label}"));
         foreach (var facet in _facets.Value)
         {
-            jobs.Add(Page(facet.Path, () => RenderFilingList(facet)));
+            jobs.Add(Page(facet.Path, () => RenderFilingList(facet)) with { CorpusInputs = menu, ListedFilings = facet.Filings.Select(f => f.Slug).ToList() });
         }
 
         foreach (var f in _filings)
@@ -127,14 +133,14 @@ public sealed partial class SiteRenderer
 
         foreach (var c in _graph.Corpus.Compounds)
         {
-            // The stage chart spans the corpus' dates, whatever the compound's own are.
-            jobs.Add(Page($"compounds/{c.Slug}.html", () => RenderCompound(c)) with { CorpusInputs = _graph.StagesOf(c.Slug).Count > 0 ? ChartSpan() : null });
+            // The stage chart spans the corpus' years, whatever the compound's own are.
+            jobs.Add(Page($"compounds/{c.Slug}.html", () => RenderCompound(c)) with { CorpusInputs = _graph.StagesOf(c.Slug).Count > 0 ? $"{CorpusYears()}" : null });
             jobs.Add(Feed(EntityRef.Of(c)));
         }
 
         foreach (var p in _graph.Corpus.Partners)
         {
-            jobs.Add(Page($"partners/{p.Slug}.html", () => RenderPartner(p)));
+            jobs.Add(Page($"partners/{p.Slug}.html", () => RenderPartner(p)) with { CorpusInputs = CompoundRowsText(p) });
             jobs.Add(Feed(EntityRef.Of(p)));
         }
 

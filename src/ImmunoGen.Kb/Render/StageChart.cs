@@ -37,9 +37,11 @@ public static class StageChart
     }
 
     /// <summary>The chart, or "" when there is no stage point.</summary>
-    /// <param name="start">Left edge of the time axis (the first filing's date); the first point is used when later.</param>
-    /// <param name="end">Right edge (the latest filing's date): the last stage holds until then.</param>
-    public static string Svg(IReadOnlyList<StagePoint> points, DateOnly? start, DateOnly? end, Func<StagePoint, string> href, Func<string, string> filingTitle)
+    /// <param name="corpusYears">
+    /// The years of the corpus' first and last filings: the time axis spans whole years, at least these and the points'.
+    /// The chart reads nothing else of the corpus, so it changes when a filing about the compound does, or a new year.
+    /// </param>
+    public static string Svg(IReadOnlyList<StagePoint> points, (int First, int Last)? corpusYears, Func<StagePoint, string> href, Func<string, string> filingTitle)
     {
         if (points.Count == 0)
         {
@@ -62,12 +64,10 @@ public static class StageChart
             rows.Insert(0, Ladder[0]);
         }
 
-        var first = points.Min(p => p.Date);
-        var last = points.Max(p => p.Date);
-        var from = start is { } s && s < first ? s : first;
-        var to = end is { } e && e > last ? e : last;
-        from = new DateOnly(from.Year, 1, 1);
-        to = new DateOnly(to.Year + 1, 1, 1);
+        var firstYear = points.Min(p => p.Date).Year;
+        var lastYear = points.Max(p => p.Date).Year;
+        var from = new DateOnly(Math.Min(firstYear, corpusYears?.First ?? firstYear), 1, 1);
+        var to = new DateOnly(Math.Max(lastYear, corpusYears?.Last ?? lastYear) + 1, 1, 1);
         var height = Top + rows.Count * RowHeight + AxisHeight;
         var span = to.DayNumber - from.DayNumber;
 
@@ -101,18 +101,22 @@ public static class StageChart
             sb.Append(CultureInfo.InvariantCulture, $"<text class=\"year\" x=\"{F(x)}\" y=\"{axisY + 18}\" text-anchor=\"middle\">{year}</text>\n");
         }
 
-        // The step line: each stage holds until the next point, the last one until the end of the axis.
+        // The step line: each stage holds until the next point. After the last one a dashed line runs to the end of the
+        // axis: nothing later was reported, which is all the filings can say about the present.
         var path = new StringBuilder();
         for (var i = 0; i < points.Count; i++)
         {
-            var x = X(points[i].Date);
             var y = Y(points[i].Stage);
-            path.Append(i == 0 ? "M" : " V").Append(i == 0 ? $"{F(x)} {F(y)}" : F(y));
-            var nextX = i + 1 < points.Count ? X(points[i + 1].Date) : X(end is { } ed && ed > points[i].Date ? ed : points[i].Date);
-            path.Append(" H").Append(F(nextX));
+            path.Append(i == 0 ? "M" : " V").Append(i == 0 ? $"{F(X(points[i].Date))} {F(y)}" : F(y));
+            if (i + 1 < points.Count)
+            {
+                path.Append(" H").Append(F(X(points[i + 1].Date)));
+            }
         }
 
         sb.Append("<path class=\"step\" d=\"").Append(path).Append("\"/>\n");
+        var lastPoint = points[^1];
+        sb.Append(CultureInfo.InvariantCulture, $"<path class=\"step-open\" d=\"M{F(X(lastPoint.Date))} {F(Y(lastPoint.Stage))} H{F(X(to))}\"><title>No later stage reported</title></path>\n");
         foreach (var p in points)
         {
             var label = $"{p.Stage} from {DisplayText.Date(p.Date)} — {filingTitle(p.FilingSlug)}";

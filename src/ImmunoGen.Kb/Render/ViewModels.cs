@@ -8,7 +8,7 @@ namespace ImmunoGen.Kb.Render;
 public sealed record LinkView(string Href, string Text);
 
 /// <summary>A navigation or facet link; <see cref="Current"/> marks the page being shown.</summary>
-public sealed record NavLink(string Href, string Text, bool Current, int Count = 0);
+public sealed record NavLink(string Href, string Text, bool Current, int? Count = null);
 
 /// <summary>The model of templates/layouts/base.hbs, the one layout.</summary>
 public sealed record LayoutView(

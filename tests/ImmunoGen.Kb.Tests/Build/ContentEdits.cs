@@ -64,11 +64,12 @@ internal sealed class ContentEdits(string contentDirectory)
     }
 
     /// <summary>Writes a new raw filing that names no compound, partner or person: seed 003's cover page and a one-line item.</summary>
-    public string AddPlainFiling(string date)
+    public string AddPlainFiling(string date, string? sentence = null)
     {
         var seed = File.ReadAllText(Path.Combine(Raw, "003_35968dba8423dc4d.txt"));
         var cover = seed[..seed.IndexOf("ITEM 8.01", StringComparison.Ordinal)].Replace("October 17, 2007", date, StringComparison.Ordinal);
-        File.WriteAllText(Path.Combine(Raw, "990_plain.txt"), cover + $"ITEM 8.01 OTHER EVENTS\n\nOn {date}, the Company set the date of its annual meeting of shareholders.\n");
+        sentence ??= $"On {date}, the Company set the date of its annual meeting of shareholders.";
+        File.WriteAllText(Path.Combine(Raw, "990_plain.txt"), cover + $"ITEM 8.01 OTHER EVENTS\n\n{sentence}\n");
         return $"add raw/990_plain.txt ({date})";
     }
 

@@ -96,11 +96,77 @@ public sealed class IncrementalBuildTests(ITestOutputHelper output) : IDisposabl
         Assert.Contains("partners/sanofi-aventis.html", added.Rendered);
         Assert.DoesNotContain("compounds/sar3419.html", added.Rendered);
         Assert.DoesNotContain("compounds/sar3419.xml", added.Rendered);
+        // The filings lists filtered by what it is listed under are rendered again; the other facets' menus show names only.
+        Assert.Contains("filings/compound-ave9633.html", added.Rendered);
+        Assert.Contains("filings/partner-sanofi-aventis.html", added.Rendered);
+        Assert.Contains("filings/item-8-01.html", added.Rendered);
+        Assert.Contains("filings/index.html", added.Rendered);
+        Assert.DoesNotContain("filings/compound-sar3419.html", added.Rendered);
+        Assert.DoesNotContain("filings/partner-amgen.html", added.Rendered);
         TempDirectory.AssertSameTree(clean.OutputDirectory, options.OutputDirectory, "a clean build after a filing about AVE9633");
     }
 
     [Fact]
-    public void AFilingLaterThanAllOthers_RedrawsEveryStageChart_AndRedatesEmptyFeeds_AsACleanBuildDoes()
+    public void AFilingThatOnlyNamesACompound_LeavesItsPartnersPagesAlone()
+    {
+        var options = _temp.RepositoryCopy();
+        Build(options);
+
+        // No event and no stage: trastuzumab-DM1's row on Genentech's page (stage, latest event) stays as it is.
+        new ContentEdits(options.ContentDirectory).AddPlainFiling("March 5, 2007", "The Company will host its annual meeting of shareholders; trastuzumab-DM1 will be discussed.");
+        var clean = _temp.CleanCopy(options, "clean");
+        var added = Build(options);
+        Build(clean);
+
+        Assert.Contains("compounds/trastuzumab-dm1.html", added.Rendered);
+        Assert.DoesNotContain("partners/genentech.html", added.Rendered);
+        TempDirectory.AssertSameTree(clean.OutputDirectory, options.OutputDirectory, "a clean build after a filing naming trastuzumab-DM1");
+    }
+
+    [Fact]
+    public void AFilingThatMovesACompoundsStage_RendersItsPartnersPages_ThoughItDoesNotNameThem()
+    {
+        var options = _temp.RepositoryCopy();
+        Build(options);
+        var row = CompoundRowOn(Path.Combine(options.OutputDirectory, "partners", "genentech.html"), "trastuzumab-DM1");
+
+        new ContentEdits(options.ContentDirectory).AddPlainFiling("November 5, 2007", "trastuzumab-DM1 is now in Phase II clinical testing.");
+        var clean = _temp.CleanCopy(options, "clean");
+        var added = Build(options);
+        Build(clean);
+
+        Assert.Contains("partners/genentech.html", added.Rendered);
+        Assert.NotEqual(row, CompoundRowOn(Path.Combine(options.OutputDirectory, "partners", "genentech.html"), "trastuzumab-DM1"));
+        TempDirectory.AssertSameTree(clean.OutputDirectory, options.OutputDirectory, "a clean build after a filing moving trastuzumab-DM1's stage");
+    }
+
+    private static string CompoundRowOn(string page, string compound)
+    {
+        var html = File.ReadAllText(page);
+        var at = html.IndexOf($">{compound}</a></td>", StringComparison.Ordinal);
+        Assert.True(at >= 0, $"{page} lists {compound}");
+        return html[at..html.IndexOf("</tr>", at, StringComparison.Ordinal)];
+    }
+
+    [Fact]
+    public void AFilingLaterThanAllOthers_InTheSameYear_RedrawsNoStageChart()
+    {
+        var options = _temp.RepositoryCopy();
+        Build(options);
+
+        // The corpus' last filing is from October 2007: the charts' time axes end with 2007 either way.
+        new ContentEdits(options.ContentDirectory).AddPlainFiling("November 5, 2007");
+        var clean = _temp.CleanCopy(options, "clean");
+        var added = Build(options);
+        Build(clean);
+
+        Assert.DoesNotContain("compounds/trastuzumab-dm1.html", added.Rendered);
+        Assert.DoesNotContain("compounds/sar3419.html", added.Rendered);
+        TempDirectory.AssertSameTree(clean.OutputDirectory, options.OutputDirectory, "a clean build after a filing later than all others, in the same year");
+    }
+
+    [Fact]
+    public void AFilingInALaterYear_RedrawsEveryStageChart_AndRedatesEmptyFeeds_AsACleanBuildDoes()
     {
         var options = _temp.RepositoryCopy();
         // No filing names it: its feed has no entry and says it was updated on the corpus' last date.
@@ -108,7 +174,7 @@ public sealed class IncrementalBuildTests(ITestOutputHelper output) : IDisposabl
         Build(options);
         var chart = ChartOf(Path.Combine(options.OutputDirectory, "compounds", "trastuzumab-dm1.html"));
 
-        // It names nothing: trastuzumab-DM1's page has nothing to do with it but its chart's time axis.
+        // It names nothing: trastuzumab-DM1's page has nothing to do with it but its chart's time axis, which now ends with 2012.
         new ContentEdits(options.ContentDirectory).AddPlainFiling("March 5, 2012");
         var clean = _temp.CleanCopy(options, "clean");
         var added = Build(options);
