@@ -110,11 +110,16 @@ internal sealed class OutputFingerprints
     /// The fingerprint of the inputs of the page <paramref name="job"/> renders, with what it reads of the whole corpus
     /// (<see cref="SitePageJob.CorpusInputs"/>), or null when the page is rendered every build.
     /// </summary>
-    public string? For(SitePageJob job) => job.ListedFilings is { } listed ? ListFingerprint(job.Path, listed, job.CorpusInputs) : _bySitePath.GetValueOrDefault(job.Path) switch
+    public string? For(SitePageJob job)
     {
-        { } own when job.CorpusInputs is { } corpus => Fingerprint.Of($"{own}\n{corpus}"),
-        var own => own,
-    };
+        if (job.ListedFilings is { } listed)
+        {
+            return ListFingerprint(job.Path, listed, job.CorpusInputs);
+        }
+
+        var own = _bySitePath.GetValueOrDefault(job.Path);
+        return own is not null && job.CorpusInputs is { } corpus ? Fingerprint.Of($"{own}\n{corpus}") : own;
+    }
 
     // A list page: the tool, templates, base URL and names, the page's path and corpus inputs, its filings in order.
     private string ListFingerprint(string path, IReadOnlyList<string> listed, string? corpusInputs)

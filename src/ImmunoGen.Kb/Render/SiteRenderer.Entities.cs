@@ -69,7 +69,7 @@ public sealed partial class SiteRenderer
             string.Join(", ", c.Aliases),
             current?.Stage ?? "",
             current is null ? "" : DisplayText.Date(current.Date),
-            StageChart.Svg(stages, CorpusYears(), p => FilingHref(root, p.FilingSlug, p.Paragraph), FilingTitle),
+            StageChart.Svg(stages, _corpusYears, p => FilingHref(root, p.FilingSlug, p.Paragraph), FilingTitle),
             stages.Select(s => new StageRow(s.Stage, DisplayText.Date(s.Date), DisplayText.Iso(s.Date), new LinkView(FilingHref(root, s.FilingSlug, s.Paragraph), FilingTitle(s.FilingSlug)))).ToList(),
             _graph.EventsOf(r).Select(e => EventOf(root, e)).ToList(),
             filings,
@@ -78,8 +78,6 @@ public sealed partial class SiteRenderer
             c.Slug + ".xml");
         return Layout("compound", root, title, description, model, c.Slug + ".xml", $"{c.Name} — filings and events");
     }
-
-    private (int First, int Last)? CorpusYears() => _firstDate is { } first && _lastDate is { } last ? (first.Year, last.Year) : null;
 
     private byte[] RenderPartner(Partner p)
     {
@@ -157,6 +155,7 @@ public sealed partial class SiteRenderer
     /// What a partner's page shows of other entities' filings: its compounds' rows (stage, latest event, partners), as
     /// text for <see cref="SitePageJob.CorpusInputs"/>. The rest of the page comes from the partner's own filings.
     /// </summary>
+    /// <remarks>A row record's text holds every field but its partner list, which prints as a type name: it is appended.</remarks>
     private string CompoundRowsText(Partner p) =>
         string.Join('\n', CompoundRowsOf(p, NestedRoot).Select(row => $"{row with { Partners = [] }}{string.Concat(row.Partners)}"));
 

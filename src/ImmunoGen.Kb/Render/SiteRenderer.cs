@@ -29,8 +29,8 @@ public sealed partial class SiteRenderer
     private readonly Lazy<FilingRow[]> _rows;
     private readonly Lazy<Dictionary<string, int>> _compoundsOfPartner;
     private readonly Func<Filing, IReadOnlyList<string>> _blockIdsOf;
-    private readonly DateOnly? _firstDate;
     private readonly DateOnly? _lastDate;
+    private readonly (int First, int Last)? _corpusYears;
 
     /// <param name="blockIdsOf">
     /// The ids of a filing's blocks (the anchors links may point at), when the pipeline keeps them between builds;
@@ -52,8 +52,8 @@ public sealed partial class SiteRenderer
             _filingIndex[_filings[i].Slug] = i;
         }
 
-        _firstDate = _filings.Select(f => f.Meta.Date).FirstOrDefault(d => d is not null);
         _lastDate = _filings.Select(f => f.Meta.Date).LastOrDefault(d => d is not null);
+        _corpusYears = _filings.Select(f => f.Meta.Date).FirstOrDefault(d => d is not null) is { } first && _lastDate is { } last ? (first.Year, last.Year) : null;
         _blockIdsOf = blockIdsOf ?? (f => FilingBody.BlockIds(f.Body));
         _anchors = new Lazy<Dictionary<string, HashSet<string>>>(CollectAnchors);
         _filingsOf = new Lazy<Dictionary<EntityRef, List<Filing>>>(CollectFilingsOf);
@@ -134,7 +134,7 @@ public sealed partial class SiteRenderer
         foreach (var c in _graph.Corpus.Compounds)
         {
             // The stage chart spans the corpus' years, whatever the compound's own are.
-            jobs.Add(Page($"compounds/{c.Slug}.html", () => RenderCompound(c)) with { CorpusInputs = _graph.StagesOf(c.Slug).Count > 0 ? $"{CorpusYears()}" : null });
+            jobs.Add(Page($"compounds/{c.Slug}.html", () => RenderCompound(c)) with { CorpusInputs = _graph.StagesOf(c.Slug).Count > 0 ? $"{_corpusYears}" : null });
             jobs.Add(Feed(EntityRef.Of(c)));
         }
 

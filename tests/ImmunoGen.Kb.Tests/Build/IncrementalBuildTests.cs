@@ -85,10 +85,7 @@ public sealed class IncrementalBuildTests(ITestOutputHelper output) : IDisposabl
         Build(options);
 
         // Within the corpus' dates, so no stage chart's time axis moves.
-        new ContentEdits(options.ContentDirectory).AddFiling(1, compound: "AVE9633", date: "March 5, 2007");
-        var clean = _temp.CleanCopy(options, "clean");
-        var added = Build(options);
-        Build(clean);
+        var added = BuildIncrementallyAndClean(options, edits => edits.AddFiling(1, compound: "AVE9633", date: "March 5, 2007"), "a clean build after a filing about AVE9633");
 
         // A partner's page shows each of its compounds' stage and latest event: sanofi-aventis's is rendered again.
         // SAR3419 is sanofi-aventis's too, but the new filing does not name it and its page shows nothing of AVE9633's.
@@ -103,7 +100,6 @@ public sealed class IncrementalBuildTests(ITestOutputHelper output) : IDisposabl
         Assert.Contains("filings/index.html", added.Rendered);
         Assert.DoesNotContain("filings/compound-sar3419.html", added.Rendered);
         Assert.DoesNotContain("filings/partner-amgen.html", added.Rendered);
-        TempDirectory.AssertSameTree(clean.OutputDirectory, options.OutputDirectory, "a clean build after a filing about AVE9633");
     }
 
     [Fact]
@@ -113,14 +109,13 @@ public sealed class IncrementalBuildTests(ITestOutputHelper output) : IDisposabl
         Build(options);
 
         // No event and no stage: trastuzumab-DM1's row on Genentech's page (stage, latest event) stays as it is.
-        new ContentEdits(options.ContentDirectory).AddPlainFiling("March 5, 2007", "The Company will host its annual meeting of shareholders; trastuzumab-DM1 will be discussed.");
-        var clean = _temp.CleanCopy(options, "clean");
-        var added = Build(options);
-        Build(clean);
+        var added = BuildIncrementallyAndClean(
+            options,
+            edits => edits.AddPlainFiling("March 5, 2007", "The Company will host its annual meeting of shareholders; trastuzumab-DM1 will be discussed."),
+            "a clean build after a filing naming trastuzumab-DM1");
 
         Assert.Contains("compounds/trastuzumab-dm1.html", added.Rendered);
         Assert.DoesNotContain("partners/genentech.html", added.Rendered);
-        TempDirectory.AssertSameTree(clean.OutputDirectory, options.OutputDirectory, "a clean build after a filing naming trastuzumab-DM1");
     }
 
     [Fact]
@@ -130,14 +125,10 @@ public sealed class IncrementalBuildTests(ITestOutputHelper output) : IDisposabl
         Build(options);
         var row = CompoundRowOn(Path.Combine(options.OutputDirectory, "partners", "genentech.html"), "trastuzumab-DM1");
 
-        new ContentEdits(options.ContentDirectory).AddPlainFiling("November 5, 2007", "trastuzumab-DM1 is now in Phase II clinical testing.");
-        var clean = _temp.CleanCopy(options, "clean");
-        var added = Build(options);
-        Build(clean);
+        var added = BuildIncrementallyAndClean(options, edits => edits.AddPlainFiling("November 5, 2007", "trastuzumab-DM1 is now in Phase II clinical testing."), "a clean build after a filing moving trastuzumab-DM1's stage");
 
         Assert.Contains("partners/genentech.html", added.Rendered);
         Assert.NotEqual(row, CompoundRowOn(Path.Combine(options.OutputDirectory, "partners", "genentech.html"), "trastuzumab-DM1"));
-        TempDirectory.AssertSameTree(clean.OutputDirectory, options.OutputDirectory, "a clean build after a filing moving trastuzumab-DM1's stage");
     }
 
     private static string CompoundRowOn(string page, string compound)
@@ -155,14 +146,10 @@ public sealed class IncrementalBuildTests(ITestOutputHelper output) : IDisposabl
         Build(options);
 
         // The corpus' last filing is from October 2007: the charts' time axes end with 2007 either way.
-        new ContentEdits(options.ContentDirectory).AddPlainFiling("November 5, 2007");
-        var clean = _temp.CleanCopy(options, "clean");
-        var added = Build(options);
-        Build(clean);
+        var added = BuildIncrementallyAndClean(options, edits => edits.AddPlainFiling("November 5, 2007"), "a clean build after a filing later than all others, in the same year");
 
         Assert.DoesNotContain("compounds/trastuzumab-dm1.html", added.Rendered);
         Assert.DoesNotContain("compounds/sar3419.html", added.Rendered);
-        TempDirectory.AssertSameTree(clean.OutputDirectory, options.OutputDirectory, "a clean build after a filing later than all others, in the same year");
     }
 
     [Fact]
@@ -175,15 +162,23 @@ public sealed class IncrementalBuildTests(ITestOutputHelper output) : IDisposabl
         var chart = ChartOf(Path.Combine(options.OutputDirectory, "compounds", "trastuzumab-dm1.html"));
 
         // It names nothing: trastuzumab-DM1's page has nothing to do with it but its chart's time axis, which now ends with 2012.
-        new ContentEdits(options.ContentDirectory).AddPlainFiling("March 5, 2012");
-        var clean = _temp.CleanCopy(options, "clean");
-        var added = Build(options);
-        Build(clean);
+        var added = BuildIncrementallyAndClean(options, edits => edits.AddPlainFiling("March 5, 2012"), "a clean build after a filing later than all others");
 
         Assert.Contains("compounds/trastuzumab-dm1.html", added.Rendered);
         Assert.NotEqual(chart, ChartOf(Path.Combine(options.OutputDirectory, "compounds", "trastuzumab-dm1.html")));
         Assert.Contains("<updated>2012-03-05T00:00:00Z</updated>", File.ReadAllText(Path.Combine(options.OutputDirectory, "compounds", "sar5999.xml")), StringComparison.Ordinal);
-        TempDirectory.AssertSameTree(clean.OutputDirectory, options.OutputDirectory, "a clean build after a filing later than all others");
+    }
+
+    // Applies the edit, builds incrementally, builds the same inputs clean, checks that both sites are byte-identical and
+    // returns the incremental build's result.
+    private BuildResult BuildIncrementallyAndClean(BuildOptions options, Action<ContentEdits> edit, string what)
+    {
+        edit(new ContentEdits(options.ContentDirectory));
+        var clean = _temp.CleanCopy(options, "clean");
+        var added = Build(options);
+        Build(clean);
+        TempDirectory.AssertSameTree(clean.OutputDirectory, options.OutputDirectory, what);
+        return added;
     }
 
     private static string ChartOf(string page)
