@@ -28,7 +28,11 @@ internal static class CacheCodecs
 
     public static ICacheCodec<FilingFrontMatter> FrontMatter { get; } = new FrontMatterCodec();
 
-    public static ICacheCodec<FilingSearchText> SearchText { get; } = new SearchTextCodec();
+    /// <summary>
+    /// A search text codec whose tokens are shared by every value it reads: most words recur in thousands of filings, and
+    /// one string per word instead of one per filing and word is about 125 MB less at 10,000 filings.
+    /// </summary>
+    public static ICacheCodec<FilingSearchText> SearchText() => new SearchTextCodec();
 
     public static ICacheCodec<IReadOnlyList<string>> BlockIds { get; } = new BlockIdsCodec();
 
@@ -41,13 +45,15 @@ internal static class CacheCodecs
 
     private sealed class SearchTextCodec : ICacheCodec<FilingSearchText>
     {
+        private readonly TokenPool _tokens = new();
+
         public void Write(BinaryWriter w, FilingSearchText text)
         {
             w.Write(text.Text);
             w.WriteStrings(text.Tokens);
         }
 
-        public FilingSearchText Read(BinaryReader r) => new(r.ReadString(), r.ReadStrings());
+        public FilingSearchText Read(BinaryReader r) => new(r.ReadString(), r.ReadList(r => _tokens.Shared(r.ReadString())));
     }
 
     private sealed class FrontMatterCodec : ICacheCodec<FilingFrontMatter>

@@ -12,7 +12,7 @@ namespace ImmunoGen.Kb.Build;
 /// </summary>
 internal sealed class SearchTextCache(string cacheDirectory, string tool, bool reuse) : ISearchTextCache
 {
-    private readonly ContentFileCache<FilingSearchText> _texts = new(Path.Combine(cacheDirectory, "search"), tool, CacheCodecs.SearchText, reuse);
+    private readonly ContentFileCache<FilingSearchText> _texts = new(Path.Combine(cacheDirectory, "search"), tool, CacheCodecs.SearchText(), reuse);
 
     public FilingSearchText? Find(Filing filing) => _texts.Find(filing.Path, Key(filing));
 

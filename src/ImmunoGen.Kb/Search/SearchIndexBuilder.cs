@@ -55,6 +55,7 @@ public static class SearchIndexBuilder
         // Parsing and tokenizing are per filing and independent: in parallel; the merge below is in id order.
         var filings = new SearchFiling[sources.Count];
         var tokens = new IReadOnlyList<string>[sources.Count];
+        var pool = new TokenPool();
         Parallel.For(0, sources.Count, id =>
         {
             var f = sources[id];
@@ -62,7 +63,8 @@ public static class SearchIndexBuilder
             var searchable = cache?.Find(f);
             if (searchable is null)
             {
-                searchable = Searchable(f, title, bodyOf(f), stop);
+                var found = Searchable(f, title, bodyOf(f), stop);
+                searchable = found with { Tokens = found.Tokens.Select(pool.Shared).ToArray() };
                 cache?.Add(f, searchable);
             }
 

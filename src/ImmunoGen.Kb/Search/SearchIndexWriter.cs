@@ -77,14 +77,17 @@ public static class SearchIndexWriter
         return sb.Append(".js").ToString();
     }
 
-    /// <summary>Every file of the index as (path relative to the site root, content), entity file first.</summary>
-    public static IReadOnlyList<(string Path, string Content)> Write(SearchIndex index, SearchLayout? layout = null)
+    /// <summary>
+    /// Every file of the index as (path relative to the site root, content), entity file first. Each file is made as the
+    /// caller comes to it, so a build writing them one by one never holds the whole index as text (45 MB at 10,000 filings).
+    /// </summary>
+    public static IEnumerable<(string Path, string Content)> Write(SearchIndex index, SearchLayout? layout = null)
     {
         layout ??= SearchLayout.Default;
         var encoded = new string[index.Postings.Count];
         Parallel.For(0, encoded.Length, i => encoded[i] = EncodePostings(index.Postings[i]));
         var starts = TermShardStarts(index.Terms, encoded, layout);
-        var files = new List<(string, string)> { (EntityFile, Script("window.KB_SEARCH_INDEX=", w => WriteEntities(w, index, starts, layout))) };
+        yield return (EntityFile, Script("window.KB_SEARCH_INDEX=", w => WriteEntities(w, index, starts, layout)));
 
         // Term shards: shard s holds the terms from starts[s] (inclusive) to starts[s + 1]; the first holds every term before that too.
         for (int s = 0, t = 0; s < starts.Count; s++)
@@ -96,7 +99,7 @@ public static class SearchIndexWriter
             }
 
             var to = t;
-            files.Add(Part(TermFile(starts[s]), w =>
+            yield return Part(TermFile(starts[s]), w =>
             {
                 w.WriteStartObject();
                 w.WriteStartArray("t");
@@ -114,7 +117,7 @@ public static class SearchIndexWriter
 
                 w.WriteEndArray();
                 w.WriteEndObject();
-            }));
+            });
         }
 
         // Entity postings: the filings that name each entity, in entity id order.
@@ -132,20 +135,23 @@ public static class SearchIndexWriter
             }
         }
 
-        files.AddRange(Chunks(namedBy, layout.EntityChunk, EntityPostingsFile, (w, ids) => w.WriteStringValue(EncodePostings(ids))));
+        var entityChunks = Chunks(namedBy, layout.EntityChunk, EntityPostingsFile, (w, ids) => w.WriteStringValue(EncodePostings(ids)));
 
         // Filing rows: [slug, title, date or ""]; the page URL is filings/<slug>.html.
-        files.AddRange(Chunks(index.Filings, layout.FilingChunk, FilingFile, (w, f) =>
+        var filingChunks = Chunks(index.Filings, layout.FilingChunk, FilingFile, (w, f) =>
         {
             w.WriteStartArray();
             w.WriteStringValue(f.Slug);
             w.WriteStringValue(f.Title);
             w.WriteStringValue(Date(f.Date));
             w.WriteEndArray();
-        }));
+        });
 
-        files.AddRange(Chunks(index.Filings, layout.TextShard, TextFile, (w, f) => w.WriteStringValue(f.Text)));
-        return files;
+        var textShards = Chunks(index.Filings, layout.TextShard, TextFile, (w, f) => w.WriteStringValue(f.Text));
+        foreach (var file in entityChunks.Concat(filingChunks).Concat(textShards))
+        {
+            yield return file;
+        }
     }
 
     /// <summary>

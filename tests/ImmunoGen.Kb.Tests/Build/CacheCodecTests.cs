@@ -93,8 +93,8 @@ public sealed class CacheCodecTests
     [Fact]
     public void SearchText_ReadsBackAsWritten()
     {
-        AssertRoundTrip(CacheCodecs.SearchText, new FilingSearchText("First paragraph.\nSecond, with “quotes”.", ["first", "paragraph", "second", "quotes"]));
-        AssertRoundTrip(CacheCodecs.SearchText, new FilingSearchText("", []));
+        AssertRoundTrip(CacheCodecs.SearchText(), new FilingSearchText("First paragraph.\nSecond, with “quotes”.", ["first", "paragraph", "second", "quotes"]));
+        AssertRoundTrip(CacheCodecs.SearchText(), new FilingSearchText("", []));
     }
 
     [Fact]
@@ -152,6 +152,22 @@ public sealed class CacheCodecTests
 
     // Written, read, and written again: the same bytes, and the read value gives the same entries on a second read,
     // so no field is lost, moved into another's place or read from the wrong position.
+    [Fact]
+    public void SearchText_ReadByOneCodec_SharesOneStringPerToken()
+    {
+        var codec = CacheCodecs.SearchText();
+        var entries = new Dictionary<string, ContentFileCache<FilingSearchText>.Entry>
+        {
+            ["raw/a.txt"] = new("key", new FilingSearchText("a", ["milestone", "phase"])),
+            ["raw/b.txt"] = new("key", new FilingSearchText("b", ["phase"])),
+        };
+
+        var read = ContentFileCache<FilingSearchText>.Decode(ContentFileCache<FilingSearchText>.Encode(entries, "tool", codec), "tool", codec)!;
+
+        Assert.Same(read["raw/a.txt"].Value.Tokens[1], read["raw/b.txt"].Value.Tokens[0]);
+        Assert.Equal("phase", read["raw/b.txt"].Value.Tokens[0]);
+    }
+
     private static void AssertRoundTrip<T>(ICacheCodec<T> codec, T value)
         where T : class
     {

@@ -113,7 +113,7 @@ public sealed class FilingCacheTests : IDisposable
     {
         Build(_options);
         var page = PagePathOf(Seed);
-        Plant(SearchTexts, CacheCodecs.SearchText, page, text => text with { Tokens = [.. text.Tokens, "plantedtoken"] });
+        Plant(SearchTexts, CacheCodecs.SearchText(), page, text => text with { Tokens = [.. text.Tokens, "plantedtoken"] });
 
         TouchARawFile();
         Build(_options);
@@ -184,7 +184,7 @@ public sealed class FilingCacheTests : IDisposable
         PlantCompound();
         var page = PagePathOf(Seed);
         Plant(Pages, CacheCodecs.FrontMatter, page, meta => meta with { Title = PlantedTitle });
-        Plant(SearchTexts, CacheCodecs.SearchText, page, text => text with { Tokens = [.. text.Tokens, "plantedtoken"] });
+        Plant(SearchTexts, CacheCodecs.SearchText(), page, text => text with { Tokens = [.. text.Tokens, "plantedtoken"] });
         Plant(BlockIds, CacheCodecs.BlockIds, page, ids => [.. ids.Where(id => id != "p1")]);
         foreach (var file in CacheFiles(Parses).Concat(CacheFiles(Analyses)).Concat(CacheFiles(Pages)).Concat(CacheFiles(SearchTexts)).Concat(CacheFiles(BlockIds)))
         {
@@ -204,7 +204,7 @@ public sealed class FilingCacheTests : IDisposable
         Assert.All(CacheFiles(Parses), f => Assert.NotNull(ContentFileCache<RawParse>.Decode(File.ReadAllBytes(f), Tool, CacheCodecs.Parse)));
         Assert.All(CacheFiles(Analyses), f => Assert.NotNull(ContentFileCache<FilingAnalysis>.Decode(File.ReadAllBytes(f), Tool, CacheCodecs.Analysis)));
         Assert.All(CacheFiles(Pages), f => Assert.NotNull(ContentFileCache<FilingFrontMatter>.Decode(File.ReadAllBytes(f), Tool, CacheCodecs.FrontMatter)));
-        Assert.All(CacheFiles(SearchTexts), f => Assert.NotNull(ContentFileCache<FilingSearchText>.Decode(File.ReadAllBytes(f), Tool, CacheCodecs.SearchText)));
+        Assert.All(CacheFiles(SearchTexts), f => Assert.NotNull(ContentFileCache<FilingSearchText>.Decode(File.ReadAllBytes(f), Tool, CacheCodecs.SearchText())));
         Assert.All(CacheFiles(BlockIds), f => Assert.NotNull(ContentFileCache<IReadOnlyList<string>>.Decode(File.ReadAllBytes(f), Tool, CacheCodecs.BlockIds)));
     }
 
@@ -216,7 +216,7 @@ public sealed class FilingCacheTests : IDisposable
         PlantCompound();
         var page = PagePathOf(Seed);
         Plant(Pages, CacheCodecs.FrontMatter, page, meta => meta with { Title = PlantedTitle });
-        Plant(SearchTexts, CacheCodecs.SearchText, page, text => text with { Tokens = [.. text.Tokens, "plantedtoken"] });
+        Plant(SearchTexts, CacheCodecs.SearchText(), page, text => text with { Tokens = [.. text.Tokens, "plantedtoken"] });
         Plant(BlockIds, CacheCodecs.BlockIds, page, ids => [.. ids.Where(id => id != "p1")]);
 
         Build(_options with { Full = true });
@@ -253,7 +253,7 @@ public sealed class FilingCacheTests : IDisposable
         Assert.Equal(raws, StoredPaths(Analyses, CacheCodecs.Analysis));
         var pages = Directory.GetFiles(Path.Combine(_options.ContentDirectory, "filings"), "*.md").Select(f => "filings/" + Path.GetFileName(f)).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(pages, StoredPaths(Pages, CacheCodecs.FrontMatter));
-        Assert.Equal(pages, StoredPaths(SearchTexts, CacheCodecs.SearchText));
+        Assert.Equal(pages, StoredPaths(SearchTexts, CacheCodecs.SearchText()));
         Assert.Equal(pages, StoredPaths(BlockIds, CacheCodecs.BlockIds));
     }
 

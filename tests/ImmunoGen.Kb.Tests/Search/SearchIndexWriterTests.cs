@@ -13,7 +13,7 @@ public sealed class SearchIndexWriterTests
     [Fact]
     public void Writes_the_entity_file_first_then_the_pieces_deterministically()
     {
-        var files = SearchIndexWriter.Write(Index.Value);
+        var files = SearchIndexWriter.Write(Index.Value).ToList();
         Assert.Equal("search-index.js", files[0].Path);
         Assert.StartsWith("window.KB_SEARCH_INDEX={", files[0].Content, StringComparison.Ordinal);
         Assert.Contains(files, f => f.Path == "search/filings-000.js");
@@ -31,7 +31,7 @@ public sealed class SearchIndexWriterTests
     public void The_pieces_read_back_to_the_whole_index(bool tiny)
     {
         var layout = tiny ? Tiny : SearchLayout.Default;
-        var files = SearchIndexWriter.Write(Index.Value, layout);
+        var files = SearchIndexWriter.Write(Index.Value, layout).ToList();
         if (tiny)
         {
             Assert.True(files.Count(f => f.Path.StartsWith("search/terms-", StringComparison.Ordinal)) > 40);
@@ -65,7 +65,7 @@ public sealed class SearchIndexWriterTests
     public void Every_shared_case_gets_the_same_results_from_the_index_read_back()
     {
         var whole = new SearchEngine(Index.Value);
-        var read = new SearchEngine(Read(SearchIndexWriter.Write(Index.Value, Tiny)));
+        var read = new SearchEngine(Read(SearchIndexWriter.Write(Index.Value, Tiny).ToList()));
         foreach (var c in SearchCase.Load())
         {
             foreach (var filters in new[] { new SearchFilters(Kind: c.Kind), new SearchFilters(Partner: "sanofi-aventis"), new SearchFilters(Year: 2007) })
@@ -83,7 +83,7 @@ public sealed class SearchIndexWriterTests
         // Sizes: a term and its postings, 46–49 bytes each. "b" and "ba" are split prefixes: they go with the shard before.
         Assert.Equal(["a", "bab", "bac", "bb", "c"], SearchIndexWriter.TermShardStarts(terms, postings, new SearchLayout(TermShardBytes: 100)));
         Assert.Equal(["aa", "ab", "bab", "bac", "bb", "c"], SearchIndexWriter.TermShardStarts(terms, postings, new SearchLayout(TermShardBytes: 60)));
-        var files = SearchIndexWriter.Write(Index.Value with { Terms = terms, Postings = terms.Select((_, i) => new[] { i }).ToArray() }, new SearchLayout(TermShardBytes: 30));
+        var files = SearchIndexWriter.Write(Index.Value with { Terms = terms, Postings = terms.Select((_, i) => new[] { i }).ToArray() }, new SearchLayout(TermShardBytes: 30)).ToList();
         Assert.Equal(["search/terms-a.js", "search/terms-ba.js", "search/terms-bb.js", "search/terms-c.js"], files.Where(f => f.Path.StartsWith("search/terms-", StringComparison.Ordinal)).Select(f => f.Path));
         Assert.Contains("{\"t\":[\"aa\",\"ab\",\"b\"],", files.Single(f => f.Path == "search/terms-a.js").Content, StringComparison.Ordinal);
     }
@@ -115,7 +115,7 @@ public sealed class SearchIndexWriterTests
     [Fact]
     public void Years_give_the_first_filing_id_of_each_year()
     {
-        using var doc = JsonDocument.Parse(Json(SearchIndexWriter.Write(Index.Value)[0].Content));
+        using var doc = JsonDocument.Parse(Json(SearchIndexWriter.Write(Index.Value).First().Content));
         var years = doc.RootElement.GetProperty("years").EnumerateArray().Select(y => (y[0].GetInt32(), y[1].GetInt32())).ToList();
         var expected = Index.Value.Filings.Select((f, id) => (f.Date!.Value.Year, id)).GroupBy(x => x.Year).Select(g => (g.Key, g.Min(x => x.id))).ToList();
         Assert.Equal(expected, years);
