@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace ImmunoGen.Kb.Content;
@@ -78,7 +79,28 @@ public static class AtomicFile
                 return false;
             }
 
-            return File.ReadAllBytes(path).AsSpan().SequenceEqual(bytes);
+            // Compared chunk by chunk: reading a 10 MB page whole would put another array on the large-object heap.
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1);
+            var buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
+            try
+            {
+                for (var offset = 0; offset < bytes.Length;)
+                {
+                    var read = stream.Read(buffer, 0, Math.Min(buffer.Length, bytes.Length - offset));
+                    if (read == 0 || !buffer.AsSpan(0, read).SequenceEqual(bytes.Slice(offset, read)))
+                    {
+                        return false;
+                    }
+
+                    offset += read;
+                }
+
+                return stream.Read(buffer, 0, 1) == 0;
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
         }
         catch (IOException)
         {
