@@ -6,12 +6,11 @@ using System.Text.Json.Serialization;
 namespace ImmunoGen.Kb.Build;
 
 /// <summary>
-/// What the last build read and wrote, kept in the cache folder between builds: the tool's identity, the templates'
-/// hash, the site folder, per site file the fingerprint of everything it was rendered from, and a snapshot of every
-/// file with the diagnostics the build reported. A build whose tool, templates or site folder differ from the
-/// manifest's ignores the fingerprints and renders everything.
+/// What the last build did, as its manifest records it, without the per-file fingerprints: the tool's identity, the
+/// templates' hash, the site folder, and a snapshot of every file with the diagnostics the build reported. It is all a
+/// build with nothing to do reads; the fingerprints (a 2 MB file at 10,000 filings) are read only when there is work.
 /// </summary>
-public sealed record BuildManifest
+public record BuildSummary
 {
     public const int FormatVersion = 1;
 
@@ -37,15 +36,13 @@ public sealed record BuildManifest
     /// <summary>How many files the site has.</summary>
     public int Files { get; init; }
 
-    /// <summary>Site file (relative to the site root) → fingerprint of its inputs.</summary>
-    public SortedDictionary<string, string> Outputs { get; init; } = new(StringComparer.Ordinal);
+    /// <summary>The last build's summary (its manifest's "outputs" are skipped unread), or null as for <see cref="BuildManifest.Load"/>.</summary>
+    public static BuildSummary? Load(string cacheDirectory) => Read(cacheDirectory, BuildManifestJson.Default.BuildSummary);
 
-    public static string FileIn(string cacheDirectory) => Path.Combine(cacheDirectory, "build-manifest.json");
-
-    /// <summary>The manifest of the last build, or null when there is none or it cannot be read (then the build is a full one).</summary>
-    public static BuildManifest? Load(string cacheDirectory)
+    private protected static T? Read<T>(string cacheDirectory, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type)
+        where T : BuildSummary
     {
-        var path = FileIn(cacheDirectory);
+        var path = BuildManifest.FileIn(cacheDirectory);
         try
         {
             if (!File.Exists(path))
@@ -53,7 +50,7 @@ public sealed record BuildManifest
                 return null;
             }
 
-            var m = JsonSerializer.Deserialize(File.ReadAllBytes(path), BuildManifestJson.Default.BuildManifest);
+            var m = JsonSerializer.Deserialize(File.ReadAllBytes(path), type);
             return m is { Format: FormatVersion } ? m : null;
         }
         catch (Exception ex) when (ex is IOException or JsonException or UnauthorizedAccessException)
@@ -61,6 +58,22 @@ public sealed record BuildManifest
             return null;
         }
     }
+}
+
+/// <summary>
+/// What the last build read and wrote, kept in the cache folder between builds: its <see cref="BuildSummary"/> and,
+/// per site file, the fingerprint of everything it was rendered from. A build whose tool, templates or site folder
+/// differ from the manifest's ignores the fingerprints and renders everything.
+/// </summary>
+public sealed record BuildManifest : BuildSummary
+{
+    /// <summary>Site file (relative to the site root) → fingerprint of its inputs.</summary>
+    public SortedDictionary<string, string> Outputs { get; init; } = new(StringComparer.Ordinal);
+
+    public static string FileIn(string cacheDirectory) => Path.Combine(cacheDirectory, "build-manifest.json");
+
+    /// <summary>The manifest of the last build, or null when there is none or it cannot be read (then the build is a full one).</summary>
+    public static new BuildManifest? Load(string cacheDirectory) => Read(cacheDirectory, BuildManifestJson.Default.BuildManifest);
 
     /// <summary>Writes the manifest; returns the reason when it cannot (the next build is then a full one).</summary>
     public string? Save(string cacheDirectory)
@@ -85,6 +98,7 @@ public sealed record BuildManifest
 // metadata by reflection was a good part of that.
 [JsonSourceGenerationOptions(WriteIndented = true, PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(BuildManifest))]
+[JsonSerializable(typeof(BuildSummary))]
 internal sealed partial class BuildManifestJson : JsonSerializerContext;
 
 /// <summary>SHA-256 fingerprints of bytes, text and folders, as lowercase hex.</summary>

@@ -31,15 +31,17 @@ public static class SiteBuilder
         }
 
         var cacheDirectory = options.ResolvedCacheDirectory;
-        var previous = options.Full ? null : BuildManifest.Load(cacheDirectory);
+        var last = options.Full ? null : BuildSummary.Load(cacheDirectory);
         var tool = BuildManifest.ToolIdentity();
 
         // Nothing changed since the last build: its site stands as it is, and what it reported still holds.
-        var upToDate = Time(timings, "snapshot", () => previous is { Snapshot.Length: > 0 } && (previous.Checked || !options.Check) && previous.Snapshot == Snapshot(options, content, tool, settle: false));
+        var upToDate = Time(timings, "snapshot", () => last is { Snapshot.Length: > 0 } && (last.Checked || !options.Check) && last.Snapshot == Snapshot(options, content, tool, settle: false));
         if (upToDate)
         {
-            return new BuildResult(new BuildCounts(0, 0, 0, 0, previous!.Files, 0), previous.Diagnostics, timings, true) { UpToDate = true };
+            return new BuildResult(new BuildCounts(0, 0, 0, 0, last!.Files, 0), last.Diagnostics, timings, true) { UpToDate = true };
         }
+
+        var previous = last is null ? null : BuildManifest.Load(cacheDirectory);
 
         // A build killed mid-write leaves only temporary files beside the old ones; under the lock they are safe to clear.
         AtomicFile.DeleteLeftovers(content.Root);

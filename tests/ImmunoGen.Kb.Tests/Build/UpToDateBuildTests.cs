@@ -30,6 +30,23 @@ public sealed class UpToDateBuildTests : IDisposable
         Assert.Equal(before, WriteTimes(_options.OutputDirectory));
     }
 
+    [Fact]
+    public void TheSummaryANoChangeBuildReads_IsTheManifestWithoutItsFingerprints()
+    {
+        BuildTwice(_options);
+
+        var manifest = BuildManifest.Load(_options.ResolvedCacheDirectory)!;
+        var summary = BuildSummary.Load(_options.ResolvedCacheDirectory)!;
+
+        Assert.NotEmpty(manifest.Outputs);
+        Assert.IsType<BuildSummary>(summary);
+        Assert.Equal(
+            (manifest.Tool, manifest.Templates, manifest.Output, manifest.Snapshot, manifest.Checked, manifest.Files),
+            (summary.Tool, summary.Templates, summary.Output, summary.Snapshot, summary.Checked, summary.Files));
+        Assert.Equal(manifest.Diagnostics, summary.Diagnostics);
+        Assert.NotEmpty(summary.Snapshot);
+    }
+
     public static TheoryData<string> Changes() =>
     [
         "edit an entity page",
