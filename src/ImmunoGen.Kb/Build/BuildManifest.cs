@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace ImmunoGen.Kb.Build;
 
@@ -39,7 +40,7 @@ public record BuildSummary
     /// <summary>The last build's summary (its manifest's "outputs" are skipped unread), or null as for <see cref="BuildManifest.Load"/>.</summary>
     public static BuildSummary? Load(string cacheDirectory) => Read(cacheDirectory, BuildManifestJson.Default.BuildSummary);
 
-    private protected static T? Read<T>(string cacheDirectory, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type)
+    private protected static T? Read<T>(string cacheDirectory, JsonTypeInfo<T> type)
         where T : BuildSummary
     {
         var path = BuildManifest.FileIn(cacheDirectory);
