@@ -113,7 +113,7 @@ public sealed partial class SiteRenderer
             card.Add(new FactView("Also written", string.Join(", ", p.Aliases)));
         }
 
-        var compounds = CompoundRowsOf(p, root);
+        var compounds = CompoundRowsOf(p);
         var received = ledger?.ReceivedUsd ?? 0;
         var title = p.Name;
         var description = $"{p.Name}: deals with ImmunoGen"
@@ -137,7 +137,7 @@ public sealed partial class SiteRenderer
     }
 
     // The compounds a partner's page lists: those naming it on their page, in its events or in its ledger.
-    private List<CompoundRow> CompoundRowsOf(Partner p, string root)
+    private List<CompoundRow> CompoundRowsOf(Partner p)
     {
         var ledger = _graph.LedgerOf(p.Slug);
         return _graph.Corpus.Compounds.Where(c => c.Partners.Contains(p.Slug)).Select(c => c.Slug)
@@ -145,9 +145,8 @@ public sealed partial class SiteRenderer
             .Concat((ledger?.Entries ?? []).Select(e => e.Event.Event.Compound).OfType<string>())
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)
-            .Select(s => _graph.Entity(new EntityRef(EntityKind.Compound, s)))
-            .OfType<Compound>()
-            .Select(c => CompoundRowOf(root, c))
+            .Select(s => _compoundRows.Value.GetValueOrDefault(s))
+            .OfType<CompoundRow>()
             .ToList();
     }
 
@@ -157,7 +156,7 @@ public sealed partial class SiteRenderer
     /// </summary>
     /// <remarks>A row record's text holds every field but its partner list, which prints as a type name: it is appended.</remarks>
     private string CompoundRowsText(Partner p) =>
-        string.Join('\n', CompoundRowsOf(p, NestedRoot).Select(row => $"{row with { Partners = [] }}{string.Concat(row.Partners)}"));
+        string.Join('\n', CompoundRowsOf(p).Select(row => $"{row with { Partners = [] }}{string.Concat(row.Partners)}"));
 
     private LedgerRow LedgerRowOf(string root, LedgerEntry entry)
     {

@@ -67,7 +67,7 @@ public sealed partial class SiteRenderer
     private byte[] RenderCompoundIndex(CompoundSort sort)
     {
         const string root = "../";
-        var rows = _graph.Corpus.Compounds.Select(c => (Compound: c, Row: CompoundRowOf(root, c))).ToList();
+        var rows = _graph.Corpus.Compounds.Select(c => (Compound: c, Row: _compoundRows.Value[c.Slug])).ToList();
         IOrderedEnumerable<(Compound Compound, CompoundRow Row)> ordered = sort switch
         {
             CompoundSort.Stage => rows.OrderByDescending(x => StageChart.Rank(x.Row.Stage)).ThenBy(x => x.Row.Name, StringComparer.OrdinalIgnoreCase),

@@ -27,6 +27,7 @@ public sealed partial class SiteRenderer
     private readonly Lazy<List<FilingFacet>> _facets;
     private readonly Lazy<List<SitePageJob>> _jobs;
     private readonly Lazy<FilingRow[]> _rows;
+    private readonly Lazy<Dictionary<string, CompoundRow>> _compoundRows;
     private readonly Lazy<Dictionary<string, int>> _compoundsOfPartner;
     private readonly Func<Filing, IReadOnlyList<string>> _blockIdsOf;
     private readonly DateOnly? _lastDate;
@@ -62,6 +63,8 @@ public sealed partial class SiteRenderer
         _facets = new Lazy<List<FilingFacet>>(() => EnumerateFacets().ToList());
         _jobs = new Lazy<List<SitePageJob>>(MakeJobs);
         _rows = new Lazy<FilingRow[]>(() => _filings.Select(f => NewRow(NestedRoot, f)).ToArray());
+        // A compound's row shows on the compound indexes and on each of its partners' pages, all one folder down.
+        _compoundRows = new Lazy<Dictionary<string, CompoundRow>>(() => graph.Corpus.Compounds.ToDictionary(c => c.Slug, c => CompoundRowOf(NestedRoot, c), StringComparer.Ordinal));
         _compoundsOfPartner = new Lazy<Dictionary<string, int>>(CountCompoundsOfPartners);
     }
 
