@@ -215,8 +215,9 @@ public static class SiteBuilder
             fingerprint = FingerprintOf(registry);
         }
 
+        // The cache was just searched under this registry; under a new one (newcomers) it may hold what is pending.
         var pending = read.Filings.Where(f => !analyses.ContainsKey(f.RawPath) || newcomers?.MayChange(f) == true).ToList();
-        foreach (var (raw, analysis) in Analyze(pending, registry, fingerprint, progress, caches))
+        foreach (var (raw, analysis) in Analyze(pending, registry, fingerprint, progress, newcomers is null ? null : caches))
         {
             analyses[raw] = analysis;
         }

@@ -68,10 +68,10 @@ public sealed class FilingBody
         return new FilingBody(doc, blocks);
     }
 
-    /// <summary>The text of an inline container without markup: literals, code, link text; line breaks become spaces.</summary>
     /// <summary>The ids of the blocks of <paramref name="markdown"/>, in order: the anchors links into the filing may point at.</summary>
     public static IReadOnlyList<string> BlockIds(string markdown) => Parse(markdown).Blocks.Select(b => b.Id).ToList();
 
+    /// <summary>The text of an inline container without markup: literals, code, link text; line breaks become spaces.</summary>
     public static string PlainText(ContainerInline? inline)
     {
         if (inline is null)

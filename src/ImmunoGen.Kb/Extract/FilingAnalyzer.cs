@@ -216,7 +216,6 @@ public sealed partial class FilingAnalyzer
             }
         }
 
-
         return new FilingAnalysis
         {
             Compounds = FirstMentions(mentions, EntityKind.Compound).ToList(),
