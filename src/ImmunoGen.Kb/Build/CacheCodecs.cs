@@ -36,6 +36,16 @@ internal static class CacheCodecs
 
     public static ICacheCodec<IReadOnlyList<string>> BlockIds { get; } = new BlockIdsCodec();
 
+    /// <summary>One string: a hash.</summary>
+    public static ICacheCodec<string> Text { get; } = new TextCodec();
+
+    private sealed class TextCodec : ICacheCodec<string>
+    {
+        public void Write(BinaryWriter w, string text) => w.Write(text);
+
+        public string Read(BinaryReader r) => r.ReadString();
+    }
+
     private sealed class BlockIdsCodec : ICacheCodec<IReadOnlyList<string>>
     {
         public void Write(BinaryWriter w, IReadOnlyList<string> ids) => w.WriteStrings(ids);

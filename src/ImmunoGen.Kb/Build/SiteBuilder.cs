@@ -222,7 +222,7 @@ public static class SiteBuilder
             analyses[raw] = analysis;
         }
 
-        var write = importer.Write(read.Filings, f => analyses[f.RawPath].ApplyTo(f.Meta));
+        var write = importer.Write(read.Filings, f => analyses[f.RawPath].ApplyTo(f.Meta), caches?.GeneratedPages(fingerprint));
         var cacheDiagnostics = new List<Diagnostic>();
         if (caches is not null)
         {

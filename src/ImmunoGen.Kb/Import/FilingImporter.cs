@@ -183,7 +183,11 @@ public sealed class FilingImporter
     /// Optional: returns the front-matter to write for a filing (the Entities stage adds its keys here). It receives the
     /// filing as parsed and must keep <c>source</c>; the page slug is taken from the returned front-matter.
     /// </param>
-    public ImportWriteResult Write(IEnumerable<ImportedFiling> filings, Func<ImportedFiling, FilingFrontMatter>? enrich = null)
+    /// <param name="generated">
+    /// Optional: hashes of the pages earlier runs generated with the same <paramref name="enrich"/>; a page on disk with
+    /// that hash is unchanged, and is neither generated again nor rewritten.
+    /// </param>
+    public ImportWriteResult Write(IEnumerable<ImportedFiling> filings, Func<ImportedFiling, FilingFrontMatter>? enrich = null, IGeneratedPageCache? generated = null)
     {
         var diagnostics = new List<Diagnostic>();
         var (loaded, stateError) = LoadState();
@@ -217,23 +221,31 @@ public sealed class FilingImporter
 
         // Each page is generated, compared with the file on disk and written if it must be, in parallel: pages are distinct
         // files and the state is only read here. Counts, state and diagnostics are then taken in page order.
-        var outcomes = new (PageOutcome Outcome, ImportStateEntry Entry, Diagnostic? Problem)[planned.Count];
+        var outcomes = new (PageOutcome Outcome, ImportStateEntry? Entry, Diagnostic? Problem)[planned.Count];
         Parallel.For(0, planned.Count, i =>
         {
             var (filing, meta, page) = planned[i];
             var full = Path.Combine(_content, page);
-            var bytes = new System.Text.UTF8Encoding(false).GetBytes(FilingPage.Write(meta, filing.Body));
-            var entry = new ImportStateEntry(page, filing.RawPath, filing.RawSha256, Sha256(bytes));
             try
             {
-                if (!File.Exists(full))
+                var currentSha = File.Exists(full) ? Sha256(File.ReadAllBytes(full)) : null;
+                if (currentSha is not null && generated?.Find(filing) == currentSha)
+                {
+                    generated.Add(filing, currentSha);
+                    outcomes[i] = (PageOutcome.Unchanged, new ImportStateEntry(page, filing.RawPath, filing.RawSha256, currentSha), null);
+                    return;
+                }
+
+                var bytes = new System.Text.UTF8Encoding(false).GetBytes(FilingPage.Write(meta, filing.Body));
+                var entry = new ImportStateEntry(page, filing.RawPath, filing.RawSha256, Sha256(bytes));
+                generated?.Add(filing, entry.Sha256);
+                if (currentSha is null)
                 {
                     AtomicFile.Write(full, bytes);
                     outcomes[i] = (PageOutcome.Imported, entry, null);
                     return;
                 }
 
-                var currentSha = Sha256(File.ReadAllBytes(full));
                 if (currentSha == entry.Sha256)
                 {
                     outcomes[i] = (PageOutcome.Unchanged, entry, null);
@@ -250,7 +262,7 @@ public sealed class FilingImporter
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                outcomes[i] = (PageOutcome.Failed, entry, Diagnostic.Error(DiagnosticCodes.Import.WriteFailed, Display(full), $"cannot write the page: {e.Message}"));
+                outcomes[i] = (PageOutcome.Failed, null, Diagnostic.Error(DiagnosticCodes.Import.WriteFailed, Display(full), $"cannot write the page: {e.Message}"));
             }
         });
 
@@ -261,13 +273,18 @@ public sealed class FilingImporter
                 diagnostics.Add(problem);
             }
 
+            // A page that failed has no entry: it is neither counted nor recorded.
+            if (entry is null)
+            {
+                continue;
+            }
+
             switch (outcome)
             {
                 case PageOutcome.Imported: imported++; break;
                 case PageOutcome.Updated: updated++; break;
                 case PageOutcome.Unchanged: unchanged++; break;
                 case PageOutcome.KeptEdited: kept++; break;
-                case PageOutcome.Failed: continue;
             }
 
             pages.Add(entry.Page);

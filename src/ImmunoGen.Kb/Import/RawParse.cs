@@ -19,3 +19,17 @@ public interface IParseCache
     /// <summary>Remembers a parse just made (called from many threads at once).</summary>
     void Add(RawParse parse);
 }
+
+/// <summary>
+/// The SHA-256 of each page as an earlier run generated it, kept by what it was generated from (the raw bytes and, through
+/// the caller's key, the enrichment), so that <see cref="FilingImporter.Write"/> can tell a page on disk is the one it
+/// would generate without generating it again.
+/// </summary>
+public interface IGeneratedPageCache
+{
+    /// <summary>The SHA-256 of the page generated from this filing with the same enrichment, or null.</summary>
+    string? Find(ImportedFiling filing);
+
+    /// <summary>Remembers the page just generated or found (called from many threads at once).</summary>
+    void Add(ImportedFiling filing, string pageSha256);
+}

@@ -8,8 +8,8 @@ using ImmunoGen.Kb.Search;
 namespace ImmunoGen.Kb.Tests.Build;
 
 /// <summary>
-/// The per-filing caches (issue 7): an unchanged raw file is neither parsed nor analyzed again, an unchanged filing page's
-/// front-matter is not parsed again, and a build that uses the caches writes exactly the content and site a build
+/// The per-filing caches (issue 7): an unchanged raw file is neither parsed nor analyzed again, nor its page generated
+/// again; an unchanged filing page's front-matter is not parsed again, and a build that uses the caches writes exactly the content and site a build
 /// without them writes. Whether an entry was used is seen by planting a
 /// recognizable value in it (a whole, valid file): a build that trusts the entry writes the planted value.
 /// </summary>
@@ -31,6 +31,8 @@ public sealed class FilingCacheTests : IDisposable
     private string Analyses => Path.Combine(_options.ResolvedCacheDirectory, "analyses");
 
     private string Pages => Path.Combine(_options.ResolvedCacheDirectory, "pages");
+
+    private string Generated => Path.Combine(_options.ResolvedCacheDirectory, "generated");
 
     private string SearchTexts => Path.Combine(_options.ResolvedCacheDirectory, "search");
 
@@ -77,6 +79,8 @@ public sealed class FilingCacheTests : IDisposable
     {
         Build(_options);
         PlantCompound();
+        // Forgotten too: the page generated from the true analysis, or the unchanged page on disk would stand as it is.
+        Directory.Delete(Generated, recursive: true);
         TouchARawFile();
         Build(_options);
         Assert.Contains(PlantedCompound, PageOf(Seed), StringComparison.Ordinal);
@@ -91,14 +95,35 @@ public sealed class FilingCacheTests : IDisposable
     }
 
     [Fact]
+    public void AnUnchangedRawFile_DoesNotHaveItsPageGeneratedAgain_AndAChangedOneDoes()
+    {
+        Build(_options);
+        var page = Path.Combine(_options.ContentDirectory, PagePathOf(Seed));
+        // Planted: the page on disk, edited by hand, is what the cache says was generated, so it counts as unchanged.
+        var edited = File.ReadAllText(page) + "\nA paragraph added by hand.\n";
+        File.WriteAllText(page, edited);
+        Plant(Generated, CacheCodecs.Text, Seed, _ => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(edited))));
+
+        TouchARawFile();
+        var trusted = Build(_options);
+        Assert.DoesNotContain(trusted.Diagnostics, d => d.Code == Diagnostics.DiagnosticCodes.Import.EditedPageKept);
+        Assert.Equal(edited, File.ReadAllText(page));
+
+        // New raw bytes: the page is generated again, and (the import state having taken the planted page as the generated
+        // one) written over it.
+        File.AppendAllText(Path.Combine(_options.ContentDirectory, Seed), "\n");
+        Build(_options);
+        Assert.DoesNotContain("A paragraph added by hand.", File.ReadAllText(page), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AnUnchangedFilingPage_IsNotParsedAgain_AndAnEditedOneIs()
     {
         Build(_options);
         var page = PagePathOf(Seed);
         Plant(Pages, CacheCodecs.FrontMatter, page, meta => meta with { Title = PlantedTitle });
 
-        TouchARawFile();
-        Build(_options);
+        RenderAgain($"filings/{Path.GetFileNameWithoutExtension(page)}.html");
         Assert.Contains(PlantedTitle, SiteFilingOf(page), StringComparison.Ordinal);
 
         var full = Path.Combine(_options.ContentDirectory, page);
@@ -136,12 +161,12 @@ public sealed class FilingCacheTests : IDisposable
         // Planted: the body has no paragraph 1, so a link to it must go to the page instead.
         Plant(BlockIds, CacheCodecs.BlockIds, page, ids => [.. ids.Where(id => id != "p1")]);
 
-        RenderAgain("sar3419");
+        RenderAgain("compounds/sar3419.html");
         Assert.DoesNotContain(link, SiteCompound("sar3419"), StringComparison.Ordinal);
 
         var full = Path.Combine(_options.ContentDirectory, page);
         File.WriteAllText(full, File.ReadAllText(full) + "\nA paragraph added by hand.\n");
-        RenderAgain("sar3419");
+        RenderAgain("compounds/sar3419.html");
         Assert.Contains(link, SiteCompound("sar3419"), StringComparison.Ordinal);
     }
 
@@ -186,7 +211,7 @@ public sealed class FilingCacheTests : IDisposable
         Plant(Pages, CacheCodecs.FrontMatter, page, meta => meta with { Title = PlantedTitle });
         Plant(SearchTexts, CacheCodecs.SearchText(), page, text => text with { Tokens = [.. text.Tokens, "plantedtoken"] });
         Plant(BlockIds, CacheCodecs.BlockIds, page, ids => [.. ids.Where(id => id != "p1")]);
-        foreach (var file in CacheFiles(Parses).Concat(CacheFiles(Analyses)).Concat(CacheFiles(Pages)).Concat(CacheFiles(SearchTexts)).Concat(CacheFiles(BlockIds)))
+        foreach (var file in CacheFiles(Parses).Concat(CacheFiles(Analyses)).Concat(CacheFiles(Generated)).Concat(CacheFiles(Pages)).Concat(CacheFiles(SearchTexts)).Concat(CacheFiles(BlockIds)))
         {
             Damage(file, damage);
         }
@@ -203,6 +228,7 @@ public sealed class FilingCacheTests : IDisposable
         // The damaged files were replaced: the next build finds every entry again.
         Assert.All(CacheFiles(Parses), f => Assert.NotNull(ContentFileCache<RawParse>.Decode(File.ReadAllBytes(f), Tool, CacheCodecs.Parse)));
         Assert.All(CacheFiles(Analyses), f => Assert.NotNull(ContentFileCache<FilingAnalysis>.Decode(File.ReadAllBytes(f), Tool, CacheCodecs.Analysis)));
+        Assert.All(CacheFiles(Generated), f => Assert.NotNull(ContentFileCache<string>.Decode(File.ReadAllBytes(f), Tool, CacheCodecs.Text)));
         Assert.All(CacheFiles(Pages), f => Assert.NotNull(ContentFileCache<FilingFrontMatter>.Decode(File.ReadAllBytes(f), Tool, CacheCodecs.FrontMatter)));
         Assert.All(CacheFiles(SearchTexts), f => Assert.NotNull(ContentFileCache<FilingSearchText>.Decode(File.ReadAllBytes(f), Tool, CacheCodecs.SearchText())));
         Assert.All(CacheFiles(BlockIds), f => Assert.NotNull(ContentFileCache<IReadOnlyList<string>>.Decode(File.ReadAllBytes(f), Tool, CacheCodecs.BlockIds)));
@@ -240,6 +266,7 @@ public sealed class FilingCacheTests : IDisposable
         Build(_options);
         Assert.Contains("raw/901_added.txt", StoredPaths(Parses, CacheCodecs.Parse));
         Assert.Contains("raw/901_added.txt", StoredPaths(Analyses, CacheCodecs.Analysis));
+        Assert.Contains("raw/901_added.txt", StoredPaths(Generated, CacheCodecs.Text));
 
         File.Delete(added);
         var stray = Path.Combine(Parses, "old-format.json");
@@ -251,6 +278,7 @@ public sealed class FilingCacheTests : IDisposable
         var raws = Directory.GetFiles(Path.Combine(_options.ContentDirectory, "raw")).Select(f => "raw/" + Path.GetFileName(f)).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(raws, StoredPaths(Parses, CacheCodecs.Parse));
         Assert.Equal(raws, StoredPaths(Analyses, CacheCodecs.Analysis));
+        Assert.Equal(raws, StoredPaths(Generated, CacheCodecs.Text));
         var pages = Directory.GetFiles(Path.Combine(_options.ContentDirectory, "filings"), "*.md").Select(f => "filings/" + Path.GetFileName(f)).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(pages, StoredPaths(Pages, CacheCodecs.FrontMatter));
         Assert.Equal(pages, StoredPaths(SearchTexts, CacheCodecs.SearchText()));
@@ -314,10 +342,10 @@ public sealed class FilingCacheTests : IDisposable
 
     private string SiteCompound(string slug) => File.ReadAllText(Path.Combine(_options.OutputDirectory, "compounds", slug + ".html"));
 
-    // A build in which the compound's page is rendered again, its inputs unchanged: its file is gone.
-    private void RenderAgain(string compound)
+    // A build in which a site page is rendered again, its inputs unchanged: its file is gone.
+    private void RenderAgain(string sitePath)
     {
-        File.Delete(Path.Combine(_options.OutputDirectory, "compounds", compound + ".html"));
+        File.Delete(Path.Combine(_options.OutputDirectory, sitePath));
         TouchARawFile();
         Build(_options);
     }
