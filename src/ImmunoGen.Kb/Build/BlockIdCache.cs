@@ -5,7 +5,7 @@ namespace ImmunoGen.Kb.Build;
 
 /// <summary>
 /// The ids of every filing's blocks (its paragraphs and headings: the anchors links may point at) as the last build read
-/// them, in the cache folder (<c>anchors/</c>), keyed by the filing page and the SHA-256 of its body: rendering then
+/// them, in the cache folder (<c>anchors/</c>), keyed by the filing page and the SHA-256 of its text: rendering then
 /// parses the bodies of new and changed filings only. Valid only for the tool that made it.
 /// </summary>
 internal sealed class BlockIdCache(string cacheDirectory, string tool, bool reuse)
@@ -17,7 +17,7 @@ internal sealed class BlockIdCache(string cacheDirectory, string tool, bool reus
     public IReadOnlyList<string> Of(Filing filing)
     {
         _used = true;
-        var key = Fingerprint.Of(filing.Body);
+        var key = filing.PageSha256();
         if (_ids.Find(filing.Path, key) is { } ids)
         {
             return ids;
@@ -29,8 +29,22 @@ internal sealed class BlockIdCache(string cacheDirectory, string tool, bool reus
     }
 
     /// <summary>
-    /// Writes what changed; a warning when some of it cannot be written. A build that rendered no link into a filing
+    /// Writes what changed, keeping the ids of every filing of <paramref name="filings"/> still stored whether or not this
+    /// build linked into it; a warning when some of it cannot be written. A build that rendered no link into a filing
     /// never asked for block ids and leaves the files as they are (their keys keep them right).
     /// </summary>
-    public Diagnostic? Save() => _used ? _ids.Save("block id cache", "parses every filing body again") : null;
+    public Diagnostic? Save(IEnumerable<Filing> filings)
+    {
+        if (!_used)
+        {
+            return null;
+        }
+
+        foreach (var filing in filings)
+        {
+            _ids.Find(filing.Path, filing.PageSha256());
+        }
+
+        return _ids.Save("block id cache", "parses every filing body again");
+    }
 }

@@ -32,7 +32,7 @@ internal sealed class ContentFileCache<TValue>
     private readonly string _directory;
     private readonly string _tool;
     private readonly ICacheCodec<TValue> _codec;
-    private readonly Lazy<Shard[]> _shards;
+    private readonly Lazy<Shard>[] _shards;
 
     /// <param name="directory">The folder of this kind of value (<c>.kb-cache/parses</c>).</param>
     /// <param name="tool">The running tool's identity: entries made by other code are not trusted.</param>
@@ -42,14 +42,16 @@ internal sealed class ContentFileCache<TValue>
         _directory = directory;
         _tool = tool;
         _codec = codec;
-        // Loaded on first use, so that the time counts towards the stage that needs it.
-        _shards = new Lazy<Shard[]>(() => Load(reuse));
+        // Each file is loaded on first use, so that the time counts towards the stage that needs it. One by one: lookups
+        // come from parallel loops, and threads that each wait for their own file load different files at once, where
+        // one load of all files, itself parallel, would have the loop's threads wait on it for want of threads to run it.
+        _shards = Enumerable.Range(0, ShardCount).Select(i => new Lazy<Shard>(() => Load(i, reuse))).ToArray();
     }
 
     /// <summary>The value stored for <paramref name="path"/> under exactly <paramref name="key"/>, or null; a hit is kept on save.</summary>
     public TValue? Find(string path, string key)
     {
-        var shard = _shards.Value[ShardOf(path)];
+        var shard = _shards[ShardOf(path)].Value;
         if (shard.Loaded.TryGetValue(path, out var entry) && string.Equals(entry.Key, key, StringComparison.Ordinal))
         {
             shard.Kept[path] = entry;
@@ -61,7 +63,7 @@ internal sealed class ContentFileCache<TValue>
 
     /// <summary>Stores the value for <paramref name="path"/> under <paramref name="key"/>, replacing what this build had for it.</summary>
     public void Put(string path, string key, TValue value) =>
-        _shards.Value[ShardOf(path)].Kept[path] = new Entry(key, value);
+        _shards[ShardOf(path)].Value.Kept[path] = new Entry(key, value);
 
     /// <summary>
     /// Writes every file whose entries changed (atomically). A cache that cannot be saved costs the next build time,
@@ -77,10 +79,9 @@ internal sealed class ContentFileCache<TValue>
     private string? SaveFiles()
     {
         var failures = new ConcurrentQueue<string>();
-        var shards = _shards.Value;
-        Parallel.For(0, shards.Length, i =>
+        Parallel.For(0, _shards.Length, i =>
         {
-            var shard = shards[i];
+            var shard = _shards[i].Value;
             if (!shard.Rewrite && SameKeys(shard.Loaded, shard.Kept))
             {
                 return;
@@ -136,16 +137,11 @@ internal sealed class ContentFileCache<TValue>
         public bool Rewrite { get; } = rewrite;
     }
 
-    private Shard[] Load(bool reuse)
+    private Shard Load(int shard, bool reuse)
     {
-        var shards = new Shard[ShardCount];
-        Parallel.For(0, ShardCount, i =>
-        {
-            var path = FileOf(i);
-            var entries = reuse ? TryRead(path) : null;
-            shards[i] = new Shard(entries ?? new Dictionary<string, Entry>(StringComparer.Ordinal), rewrite: entries is null && File.Exists(path));
-        });
-        return shards;
+        var path = FileOf(shard);
+        var entries = reuse ? TryRead(path) : null;
+        return new Shard(entries ?? new Dictionary<string, Entry>(StringComparer.Ordinal), rewrite: entries is null && File.Exists(path));
     }
 
     // A cache is only a shortcut: anything wrong with a file (I/O, truncation, a flipped bit, bytes that do not decode)

@@ -35,9 +35,9 @@ internal sealed class OutputFingerprints
         var corpus = graph.Corpus;
         var filings = corpus.Filings;
 
-        // One SHA-256 per filing over its slug and page text: the page is everything a filing page is rendered from.
+        // One SHA-256 per filing over its slug and its page text's hash: the page is everything a filing page is rendered from.
         var hashes = new byte[filings.Count][];
-        Parallel.For(0, filings.Count, i => hashes[i] = SHA256.HashData(Encoding.UTF8.GetBytes(filings[i].Slug + "\n" + FilingPage.Write(filings[i].Meta, filings[i].Body))));
+        Parallel.For(0, filings.Count, i => hashes[i] = SHA256.HashData(Encoding.UTF8.GetBytes(filings[i].Slug + "\n" + filings[i].PageSha256())));
         var hex = hashes.Select(h => Convert.ToHexStringLower(h)).ToArray();
 
         // Every entity's kind, slug, name and aliases: the links in every filing body.

@@ -1,4 +1,3 @@
-using System.Text;
 using ImmunoGen.Kb.Content;
 using ImmunoGen.Kb.Diagnostics;
 using ImmunoGen.Kb.Search;
@@ -7,7 +6,7 @@ namespace ImmunoGen.Kb.Build;
 
 /// <summary>
 /// The searchable text and tokens of every filing as the last build indexed them, in the cache folder (<c>search/</c>),
-/// keyed by the filing page and the SHA-256 of what they are taken from (title, boilerplate paragraph ids, body): the
+/// keyed by the filing page and the SHA-256 of its text, which they are taken from (title, boilerplate paragraph ids, body): the
 /// Search stage then parses and tokenizes new and changed filings only. Valid only for the tool that made it.
 /// </summary>
 internal sealed class SearchTextCache(string cacheDirectory, string tool, bool reuse) : ISearchTextCache
@@ -21,15 +20,6 @@ internal sealed class SearchTextCache(string cacheDirectory, string tool, bool r
     /// <summary>Writes what changed; a warning when some of it cannot be written.</summary>
     public Diagnostic? Save() => _texts.Save("search text cache", "indexes every filing again");
 
-    // Each part prefixed by its length, so that no two different filings join to the same text.
-    private static string Key(Filing filing)
-    {
-        var text = new StringBuilder();
-        foreach (var part in filing.Meta.Boilerplate.Prepend(filing.Meta.Title ?? filing.Slug).Append(filing.Body))
-        {
-            text.Append(part.Length).Append(':').Append(part);
-        }
-
-        return Fingerprint.Of(text.ToString());
-    }
+    // The page text holds all the parts (title, boilerplate paragraph ids, body); the path, the slug.
+    private static string Key(Filing filing) => filing.PageSha256();
 }

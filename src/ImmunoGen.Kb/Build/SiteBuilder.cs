@@ -83,7 +83,7 @@ public static class SiteBuilder
             // Block ids of bodies read by the last build: links check their anchors without parsing every body again.
             var blockIds = new BlockIdCache(cacheDirectory, tool, reuse: !options.Full);
             var outcome = Render(templates, graph, options, fingerprints, blockIds, incremental ? previous : null, site, diagnostics);
-            if (blockIds.Save() is { } unsaved)
+            if (blockIds.Save(graph.Corpus.Filings) is { } unsaved)
             {
                 diagnostics.Add(unsaved);
             }

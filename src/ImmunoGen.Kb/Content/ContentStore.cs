@@ -1,3 +1,4 @@
+using System.Text;
 using ImmunoGen.Kb.Diagnostics;
 
 namespace ImmunoGen.Kb.Content;
@@ -91,7 +92,16 @@ public sealed class ContentStore(string root)
     {
         try
         {
-            return File.ReadAllText(file);
+            // As File.ReadAllText reads it, without its stream reader: a page is UTF-8 (a BOM is skipped), unless a UTF-16
+            // or UTF-32 BOM says otherwise. Decoding all of it at once is several times faster at 10,000 pages.
+            var bytes = File.ReadAllBytes(file);
+            if (bytes is [0xFE, 0xFF, ..] or [0xFF, 0xFE, ..] or [0, 0, 0xFE, 0xFF, ..])
+            {
+                using var reader = new StreamReader(new MemoryStream(bytes), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+                return reader.ReadToEnd();
+            }
+
+            return Encoding.UTF8.GetString(bytes is [0xEF, 0xBB, 0xBF, ..] ? bytes.AsSpan(3) : bytes);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -113,4 +113,26 @@ public sealed record FilingFrontMatter
 /// <param name="Slug">File name without <c>.md</c>: <c>2006-10-17-sanofi-aventis-licenses-…</c>.</param>
 /// <param name="Path">Path of the page, relative to the content folder (<c>filings/….md</c>).</param>
 /// <param name="BodyLine">1-based line in the file where the Markdown body starts, for diagnostics.</param>
-public sealed record Filing(string Slug, string Path, FilingFrontMatter Meta, string Body, int BodyLine);
+public sealed record Filing(string Slug, string Path, FilingFrontMatter Meta, string Body, int BodyLine)
+{
+    /// <summary>The SHA-256 (hex) of the page text the filing was read from; null for a filing made in code.</summary>
+    public string? TextSha256 { get; init; }
+
+    /// <summary>
+    /// The SHA-256 (hex) of the page's text: as read, or else as <see cref="FilingPage.Write"/> makes it. The slug and this
+    /// determine everything a filing shows, so the build keys what it derives from a filing by it, without serializing
+    /// 10,000 pages again to tell that they did not change.
+    /// </summary>
+    public string PageSha256() =>
+        TextSha256 ?? FilingPage.Sha256(FilingPage.Write(Meta, Body));
+
+    // A copy made with `with` may no longer be what the text says, so it does not keep the text's hash.
+    private Filing(Filing original)
+    {
+        Slug = original.Slug;
+        Path = original.Path;
+        Meta = original.Meta;
+        Body = original.Body;
+        BodyLine = original.BodyLine;
+    }
+}

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 using ImmunoGen.Kb.Content;
 using ImmunoGen.Kb.Diagnostics;
@@ -21,7 +22,7 @@ public sealed partial class SiteRenderer
     private readonly BodyLinker _linker;
     private readonly List<Filing> _filings;
     private readonly Dictionary<string, int> _filingIndex;
-    private readonly Lazy<Dictionary<string, HashSet<string>>> _anchors;
+    private readonly ConcurrentDictionary<string, HashSet<string>> _anchors = new(StringComparer.Ordinal);
     private readonly Lazy<Dictionary<EntityRef, List<Filing>>> _filingsOf;
     private readonly Lazy<ILookup<string, Quote>> _quotesIn;
     private readonly Lazy<List<FilingFacet>> _facets;
@@ -56,7 +57,6 @@ public sealed partial class SiteRenderer
         _lastDate = _filings.Select(f => f.Meta.Date).LastOrDefault(d => d is not null);
         _corpusYears = _filings.Select(f => f.Meta.Date).FirstOrDefault(d => d is not null) is { } first && _lastDate is { } last ? (first.Year, last.Year) : null;
         _blockIdsOf = blockIdsOf ?? (f => FilingBody.BlockIds(f.Body));
-        _anchors = new Lazy<Dictionary<string, HashSet<string>>>(CollectAnchors);
         _filingsOf = new Lazy<Dictionary<EntityRef, List<Filing>>>(CollectFilingsOf);
         _quotesIn = new Lazy<ILookup<string, Quote>>(() => graph.Quotes.ToLookup(q => q.FilingSlug, StringComparer.Ordinal));
         // Facets and their filings are found once and shared by every filings list page (473 of them at 10,000 filings).
@@ -262,20 +262,6 @@ public sealed partial class SiteRenderer
 
     // ---- shared lookups ----
 
-    private Dictionary<string, HashSet<string>> CollectAnchors()
-    {
-        var result = new HashSet<string>[_filings.Count];
-        Parallel.For(0, _filings.Count, i =>
-            result[i] = _blockIdsOf(_filings[i]).ToHashSet(StringComparer.Ordinal));
-        var d = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-        for (var i = 0; i < _filings.Count; i++)
-        {
-            d[_filings[i].Slug] = result[i];
-        }
-
-        return d;
-    }
-
     // Filings tied to an entity: named in its front-matter lists, in an event, or in a (non-boilerplate or boilerplate) mention.
     private Dictionary<EntityRef, List<Filing>> CollectFilingsOf()
     {
@@ -341,10 +327,17 @@ public sealed partial class SiteRenderer
     private string FilingHref(string root, string filingSlug, string? anchor = null)
     {
         var href = root + "filings/" + filingSlug + ".html";
-        return anchor is { Length: > 0 } a && _anchors.Value.TryGetValue(filingSlug, out var ids) && ids.Contains(a)
+        return anchor is { Length: > 0 } a && AnchorsOf(filingSlug) is { } ids && ids.Contains(a)
             ? href + "#" + a
             : href;
     }
+
+    // A filing's anchors, found when a page first links into it: pages render in parallel, and each waits only for the
+    // filings it links to, never for all of them.
+    private HashSet<string>? AnchorsOf(string filingSlug) =>
+        _filingIndex.TryGetValue(filingSlug, out var i)
+            ? _anchors.GetOrAdd(filingSlug, _ => _blockIdsOf(_filings[i]).ToHashSet(StringComparer.Ordinal))
+            : null;
 
     private string FilingTitle(string slug) => _graph.Filing(slug) is { } f ? TitleOf(f) : slug;
 

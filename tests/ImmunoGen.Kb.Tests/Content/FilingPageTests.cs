@@ -48,6 +48,26 @@ public class FilingPageTests
     }
 
     [Fact]
+    public void ARead_FilingKeepsTheHashOfItsText_AndACopyWithChangesDoesNot()
+    {
+        var text = FilingPage.Write(Sample, "Body.\n");
+        var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
+        // The same facts in another layout (a comment) read the same, and hash as the text they were read from.
+        var commented = text.Replace("\nform: 8-K\n", "\n# checked by hand\nform: 8-K\n", StringComparison.Ordinal);
+
+        var filing = FilingPage.Read("filings/2006-10-17-x.md", text, [])!;
+        var other = FilingPage.Read("filings/2006-10-17-x.md", commented, [])!;
+        var copy = filing with { Body = "Another body.\n" };
+
+        Assert.Equal(sha, filing.TextSha256);
+        Assert.Equal(sha, filing.PageSha256());
+        Assert.Equal(text, FilingPage.Write(other.Meta, other.Body));
+        Assert.NotEqual(sha, other.PageSha256());
+        Assert.Null(copy.TextSha256);
+        Assert.Equal(FilingPage.Sha256(FilingPage.Write(Sample, "Another body.\n")), copy.PageSha256());
+    }
+
+    [Fact]
     public void Write_QuotesValuesYamlWouldRetype()
     {
         var text = FilingPage.Write(Sample, "");
