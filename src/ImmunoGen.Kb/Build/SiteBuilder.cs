@@ -50,27 +50,7 @@ public static class SiteBuilder
         var output = Path.GetFullPath(options.OutputDirectory);
         var incremental = previous is not null && previous.Tool == tool && previous.Templates == templatesFingerprint && previous.Output == output;
 
-        // Parses and analyses of unchanged raw files, kept from the last build; a full build makes them afresh.
-        var caches = new FilingCaches(cacheDirectory, tool, reuse: !options.Full);
-        var (import, discovered, analyzed) = ImportFilings(content, options.Progress, [], 0, timings, caches);
-        diagnostics.AddRange(import.Diagnostics);
-
-        var (corpus, graph) = Time(timings, "link", () =>
-        {
-            // Front-matter of filing pages read by the last build: only new and changed pages are parsed.
-            var frontMatter = new FrontMatterCache(cacheDirectory, tool, reuse: !options.Full);
-            var corpus = content.Load(diagnostics, frontMatter);
-            if (frontMatter.Save() is { } unsaved)
-            {
-                diagnostics.Add(unsaved);
-            }
-
-            var registryDiagnostics = new List<Diagnostic>();
-            var registry = EntityRegistry.Build(corpus.Entities, registryDiagnostics);
-            registryDiagnostics.AddRange(GraphBuilder.CheckReferences(corpus, registry));
-            diagnostics.AddRange(registryDiagnostics.Select(d => d with { Path = DisplayEntityPath(content, d.Path) }));
-            return (corpus, GraphBuilder.Build(corpus, registry, analyzed.Find));
-        });
+        var (import, discovered, corpus, graph) = ImportAndLink(options, content, cacheDirectory, tool, diagnostics, timings);
 
         var site = new SiteOutput(options.OutputDirectory);
         var rendered = Time(timings, "render", () =>
@@ -139,6 +119,36 @@ public static class SiteBuilder
         {
             Rendered = rendered.Paths.Concat(searchFiles).Order(StringComparer.Ordinal).ToList(),
         };
+    }
+
+    /// <summary>
+    /// Import, Extract and Link. The raw filings and their analyses (hundreds of megabytes at 10,000 filings) are needed
+    /// until the graph is built and no longer: kept in this method's scope, they are not alive while pages render.
+    /// </summary>
+    private static (ImportResult Import, int Discovered, Corpus Corpus, KnowledgeGraph Graph) ImportAndLink(BuildOptions options, ContentStore content, string cacheDirectory, string tool, DiagnosticBag diagnostics, List<StageTiming> timings)
+    {
+        // Parses and analyses of unchanged raw files, kept from the last build; a full build makes them afresh.
+        var caches = new FilingCaches(cacheDirectory, tool, reuse: !options.Full);
+        var (import, discovered, analyzed) = ImportFilings(content, options.Progress, [], 0, timings, caches);
+        diagnostics.AddRange(import.Diagnostics);
+
+        var (corpus, graph) = Time(timings, "link", () =>
+        {
+            // Front-matter of filing pages read by the last build: only new and changed pages are parsed.
+            var frontMatter = new FrontMatterCache(cacheDirectory, tool, reuse: !options.Full);
+            var corpus = content.Load(diagnostics, frontMatter);
+            if (frontMatter.Save() is { } unsaved)
+            {
+                diagnostics.Add(unsaved);
+            }
+
+            var registryDiagnostics = new List<Diagnostic>();
+            var registry = EntityRegistry.Build(corpus.Entities, registryDiagnostics);
+            registryDiagnostics.AddRange(GraphBuilder.CheckReferences(corpus, registry));
+            diagnostics.AddRange(registryDiagnostics.Select(d => d with { Path = DisplayEntityPath(content, d.Path) }));
+            return (corpus, GraphBuilder.Build(corpus, registry, analyzed.Find));
+        });
+        return (import, discovered, corpus, graph);
     }
 
     /// <summary>
