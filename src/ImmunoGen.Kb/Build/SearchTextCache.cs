@@ -6,8 +6,9 @@ namespace ImmunoGen.Kb.Build;
 
 /// <summary>
 /// The searchable text and tokens of every filing as the last build indexed them, in the cache folder (<c>search/</c>),
-/// keyed by the filing page and the SHA-256 of its text, which they are taken from (title, boilerplate paragraph ids, body): the
-/// Search stage then parses and tokenizes new and changed filings only. Valid only for the tool that made it.
+/// keyed by the filing page and the SHA-256 of its text, which holds all they are taken from (title, boilerplate
+/// paragraph ids, body): the Search stage then parses and tokenizes new and changed filings only. Valid only for the
+/// tool that made it.
 /// </summary>
 internal sealed class SearchTextCache(string cacheDirectory, string tool, bool reuse) : ISearchTextCache
 {
@@ -20,6 +21,6 @@ internal sealed class SearchTextCache(string cacheDirectory, string tool, bool r
     /// <summary>Writes what changed; a warning when some of it cannot be written.</summary>
     public Diagnostic? Save() => _texts.Save("search text cache", "indexes every filing again");
 
-    // The page text holds all the parts (title, boilerplate paragraph ids, body); the path, the slug.
+    // The title falls back to the slug, which the path (the entry's own key) gives.
     private static string Key(Filing filing) => filing.PageSha256();
 }

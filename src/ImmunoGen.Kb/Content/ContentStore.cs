@@ -92,8 +92,8 @@ public sealed class ContentStore(string root)
     {
         try
         {
-            // As File.ReadAllText reads it, without its stream reader: a page is UTF-8 (a BOM is skipped), unless a UTF-16
-            // or UTF-32 BOM says otherwise. Decoding all of it at once is several times faster at 10,000 pages.
+            // As File.ReadAllText reads it: UTF-8 (a BOM is skipped) unless a UTF-16 or UTF-32 BOM says otherwise. Decoded
+            // whole, without the stream reader's buffers, which showed in profiles of builds reading 10,000 pages.
             var bytes = File.ReadAllBytes(file);
             if (bytes is [0xFE, 0xFF, ..] or [0xFF, 0xFE, ..] or [0, 0, 0xFE, 0xFF, ..])
             {

@@ -219,8 +219,9 @@ public sealed class FilingImporter
             planned.Add((filing, meta, $"filings/{name}.md"));
         }
 
-        // Each page is generated, compared with the file on disk and written if it must be, in parallel: pages are distinct
-        // files and the state is only read here. Counts, state and diagnostics are then taken in page order.
+        // Each page is compared with the file on disk (by the hash the cache knows, else generated) and written if it must
+        // be, in parallel: pages are distinct files and the state is only read here. Counts, state and diagnostics are
+        // then taken in page order.
         var outcomes = new (PageOutcome Outcome, ImportStateEntry? Entry, Diagnostic? Problem)[planned.Count];
         Parallel.For(0, planned.Count, i =>
         {
