@@ -9,9 +9,9 @@ namespace ImmunoGen.Kb.Tests.Build;
 
 /// <summary>
 /// The per-filing caches (issue 7): an unchanged raw file is neither parsed nor analyzed again, nor its page generated
-/// again; an unchanged filing page's front-matter is not parsed again, and a build that uses the caches writes exactly the content and site a build
-/// without them writes. Whether an entry was used is seen by planting a
-/// recognizable value in it (a whole, valid file): a build that trusts the entry writes the planted value.
+/// again; an unchanged filing page's front-matter is not parsed again, and a build that uses the caches writes exactly
+/// the content and site a build without them writes. Whether an entry was used is seen by planting a recognizable value
+/// in it (a whole, valid file): a build that trusts the entry writes the planted value.
 /// </summary>
 public sealed class FilingCacheTests : IDisposable
 {
