@@ -274,21 +274,17 @@ public sealed class FilingImporter
                 diagnostics.Add(problem);
             }
 
-            // A page that failed has no entry: it is neither counted nor recorded.
-            if (entry is null)
-            {
-                continue;
-            }
-
             switch (outcome)
             {
                 case PageOutcome.Imported: imported++; break;
                 case PageOutcome.Updated: updated++; break;
                 case PageOutcome.Unchanged: unchanged++; break;
                 case PageOutcome.KeptEdited: kept++; break;
+                case PageOutcome.Failed: continue;
             }
 
-            pages.Add(entry.Page);
+            // Every outcome but Failed comes with its entry.
+            pages.Add(entry!.Page);
             if (outcome != PageOutcome.KeptEdited)
             {
                 state[entry.Page] = entry;

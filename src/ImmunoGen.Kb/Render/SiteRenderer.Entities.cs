@@ -79,7 +79,8 @@ public sealed partial class SiteRenderer
         return Layout("compound", root, title, description, model, c.Slug + ".xml", $"{c.Name} — filings and events");
     }
 
-    private byte[] RenderPartner(Partner p)
+    /// <param name="compounds">The rows of its compounds (<see cref="CompoundRowsOf"/>), made once for the page and its fingerprint.</param>
+    private byte[] RenderPartner(Partner p, List<CompoundRow> compounds)
     {
         const string root = "../";
         var r = EntityRef.Of(p);
@@ -113,7 +114,6 @@ public sealed partial class SiteRenderer
             card.Add(new FactView("Also written", string.Join(", ", p.Aliases)));
         }
 
-        var compounds = CompoundRowsOf(p);
         var received = ledger?.ReceivedUsd ?? 0;
         var title = p.Name;
         var description = $"{p.Name}: deals with ImmunoGen"
@@ -155,8 +155,8 @@ public sealed partial class SiteRenderer
     /// text for <see cref="SitePageJob.CorpusInputs"/>. The rest of the page comes from the partner's own filings.
     /// </summary>
     /// <remarks>A row record's text holds every field but its partner list, which prints as a type name: it is appended.</remarks>
-    private string CompoundRowsText(Partner p) =>
-        string.Join('\n', CompoundRowsOf(p).Select(row => $"{row with { Partners = [] }}{string.Concat(row.Partners)}"));
+    private static string CompoundRowsText(List<CompoundRow> rows) =>
+        string.Join('\n', rows.Select(row => $"{row with { Partners = [] }}{string.Concat(row.Partners)}"));
 
     private LedgerRow LedgerRowOf(string root, LedgerEntry entry)
     {

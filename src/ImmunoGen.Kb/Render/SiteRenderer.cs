@@ -143,7 +143,8 @@ public sealed partial class SiteRenderer
 
         foreach (var p in _graph.Corpus.Partners)
         {
-            jobs.Add(Page($"partners/{p.Slug}.html", () => RenderPartner(p)) with { CorpusInputs = CompoundRowsText(p) });
+            var compounds = CompoundRowsOf(p);
+            jobs.Add(Page($"partners/{p.Slug}.html", () => RenderPartner(p, compounds)) with { CorpusInputs = CompoundRowsText(compounds) });
             jobs.Add(Feed(EntityRef.Of(p)));
         }
 
