@@ -124,7 +124,7 @@ public sealed record Filing(string Slug, string Path, FilingFrontMatter Meta, st
     /// 10,000 pages again to tell that they did not change.
     /// </summary>
     public string PageSha256() =>
-        TextSha256 ?? FilingPage.Sha256(FilingPage.Write(Meta, Body));
+        TextSha256 ?? Fingerprint.Of(FilingPage.Write(Meta, Body));
 
     // A copy made with `with` may no longer be what the text says, so it does not keep the text's hash.
     private Filing(Filing original)

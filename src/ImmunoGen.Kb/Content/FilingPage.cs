@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using ImmunoGen.Kb.Content.Yaml;
 using ImmunoGen.Kb.Diagnostics;
 using K = ImmunoGen.Kb.Content.FrontMatterKeys;
@@ -68,7 +66,7 @@ public static class FilingPage
         path = path.Replace('\\', '/');
         if (cache?.Find(path, parts.Yaml) is { } known)
         {
-            return new Filing(slug, path, known, parts.Body, parts.BodyLine) { TextSha256 = Sha256(text) };
+            return new Filing(slug, path, known, parts.Body, parts.BodyLine) { TextSha256 = Fingerprint.Of(text) };
         }
 
         var diagnosticsBefore = diagnostics.Count;
@@ -84,11 +82,8 @@ public static class FilingPage
             cache?.Add(path, parts.Yaml, meta);
         }
 
-        return new Filing(slug, path, meta, parts.Body, parts.BodyLine) { TextSha256 = Sha256(text) };
+        return new Filing(slug, path, meta, parts.Body, parts.BodyLine) { TextSha256 = Fingerprint.Of(text) };
     }
-
-    /// <summary>The SHA-256 (hex) of a page's text in UTF-8, as it is written to disk.</summary>
-    internal static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
     private static FilingFrontMatter? ReadFrontMatter(string yaml, string shown, List<Diagnostic> diagnostics)
     {

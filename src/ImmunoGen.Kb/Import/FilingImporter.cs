@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using ImmunoGen.Kb.Content;
 using ImmunoGen.Kb.Diagnostics;
 
@@ -153,7 +152,7 @@ public sealed class FilingImporter
             return new RawParse(rel, shown, null, null, [readError!]);
         }
 
-        var sha = Sha256(bytes);
+        var sha = Fingerprint.Of(bytes);
         if (parses?.Find(rel, shown, sha) is { } known)
         {
             return known;
@@ -229,7 +228,7 @@ public sealed class FilingImporter
             var full = Path.Combine(_content, page);
             try
             {
-                var currentSha = File.Exists(full) ? Sha256(File.ReadAllBytes(full)) : null;
+                var currentSha = File.Exists(full) ? Fingerprint.Of(File.ReadAllBytes(full)) : null;
                 if (currentSha is not null && generated?.Find(filing) == currentSha)
                 {
                     generated.Add(filing, currentSha);
@@ -238,7 +237,7 @@ public sealed class FilingImporter
                 }
 
                 var bytes = new System.Text.UTF8Encoding(false).GetBytes(FilingPage.Write(meta, filing.Body));
-                var entry = new ImportStateEntry(page, filing.RawPath, filing.RawSha256, Sha256(bytes));
+                var entry = new ImportStateEntry(page, filing.RawPath, filing.RawSha256, Fingerprint.Of(bytes));
                 generated?.Add(filing, entry.Sha256);
                 if (currentSha is null)
                 {
@@ -304,7 +303,7 @@ public sealed class FilingImporter
                 {
                     state.Remove(stale.Page);
                 }
-                else if (Sha256(File.ReadAllBytes(full)) == stale.Sha256)
+                else if (Fingerprint.Of(File.ReadAllBytes(full)) == stale.Sha256)
                 {
                     File.Delete(full);
                     state.Remove(stale.Page);
@@ -395,7 +394,7 @@ public sealed class FilingImporter
                 continue;
             }
 
-            var sha = Sha256(bytes);
+            var sha = Fingerprint.Of(bytes);
             if (rawHashes.Value.ContainsKey(sha))
             {
                 continue;
@@ -468,7 +467,7 @@ public sealed class FilingImporter
         {
             if (ReadBytes(f, f).Bytes is { } b)
             {
-                map.TryAdd(Sha256(b), f);
+                map.TryAdd(Fingerprint.Of(b), f);
             }
         }
 
@@ -526,8 +525,6 @@ public sealed class FilingImporter
         var rel = Path.GetRelativePath(Environment.CurrentDirectory, full);
         return (rel.StartsWith("..", StringComparison.Ordinal) ? full : rel).Replace('\\', '/');
     }
-
-    internal static string Sha256(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 
     private enum PageOutcome
     {

@@ -37,6 +37,6 @@ public sealed class ContentStoreTests : IDisposable
         Assert.Empty(diagnostics.ToSortedList());
         Assert.Equal("Émile's filing — ImmunoGen", filing.Meta.Title);
         Assert.Equal("Body with “quotes” and ü.\n", filing.Body.TrimStart('\n'));
-        Assert.Equal(FilingPage.Sha256(Page), filing.TextSha256);
+        Assert.Equal(Fingerprint.Of(Page), filing.TextSha256);
     }
 }

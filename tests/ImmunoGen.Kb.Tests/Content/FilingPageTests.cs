@@ -64,7 +64,7 @@ public class FilingPageTests
         Assert.Equal(text, FilingPage.Write(other.Meta, other.Body));
         Assert.NotEqual(sha, other.PageSha256());
         Assert.Null(copy.TextSha256);
-        Assert.Equal(FilingPage.Sha256(FilingPage.Write(Sample, "Another body.\n")), copy.PageSha256());
+        Assert.Equal(Fingerprint.Of(FilingPage.Write(Sample, "Another body.\n")), copy.PageSha256());
     }
 
     [Fact]

@@ -35,7 +35,7 @@ public class FilingImporterTests
 
         var page = File.ReadAllText(Path.Combine(t.Content, "filings", SeedPages[1]));
         var expected = File.ReadAllText(ImportTestFiles.Data("001_a60059691f3829e0.expected.md"));
-        var sha = FilingImporter.Sha256(File.ReadAllBytes(ImportTestFiles.Seed("001_a60059691f3829e0")));
+        var sha = Fingerprint.Of(File.ReadAllBytes(ImportTestFiles.Seed("001_a60059691f3829e0")));
         Assert.Equal(expected.TrimEnd('\n') + "\n", page.Replace($"source:\n  path: raw/001_a60059691f3829e0.txt\n  sha256: {sha}\n", "", StringComparison.Ordinal));
         Assert.Equal("import: 4 imported, 0 updated, 0 unchanged, 0 kept (edited), 0 removed, 0 duplicate, 0 failed", result.Summary);
     }
@@ -67,8 +67,8 @@ public class FilingImporterTests
         Assert.Equal(SeedPages.Select(p => "filings/" + p), state.Pages.Keys.Order(StringComparer.Ordinal));
         foreach (var e in state.Pages.Values)
         {
-            Assert.Equal(FilingImporter.Sha256(File.ReadAllBytes(Path.Combine(t.Content, e.Page))), e.Sha256);
-            Assert.Equal(FilingImporter.Sha256(File.ReadAllBytes(Path.Combine(t.Content, e.Source))), e.SourceSha256);
+            Assert.Equal(Fingerprint.Of(File.ReadAllBytes(Path.Combine(t.Content, e.Page))), e.Sha256);
+            Assert.Equal(Fingerprint.Of(File.ReadAllBytes(Path.Combine(t.Content, e.Source))), e.SourceSha256);
         }
 
         Assert.Equal(json, state.ToJson());
