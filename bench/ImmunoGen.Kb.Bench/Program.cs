@@ -47,7 +47,7 @@ Console.WriteLine($"loaded {graph.Corpus.Filings.Count:N0} filings, {graph.Regis
 
 sw.Restart();
 var bodies = new ImmunoGen.Kb.Content.FilingBody[graph.Corpus.Filings.Count];
-Parallel.For(0, bodies.Length, i => bodies[i] = ImmunoGen.Kb.Content.FilingBody.Parse(graph.Corpus.Filings[i].Body));
+Parallel.For(0, bodies.Length, i => bodies[i] = ImmunoGen.Kb.Content.FilingBody.Parse(graph.Corpus.BodyOf(graph.Corpus.Filings[i])));
 var bodyOf = graph.Corpus.Filings.Select((f, i) => (f.Slug, Body: bodies[i])).ToDictionary(x => x.Slug, x => x.Body, StringComparer.Ordinal);
 Console.WriteLine($"bodies parsed (once per build, shared with Extract and Render) in {sw.Elapsed.TotalSeconds:F2} s");
 

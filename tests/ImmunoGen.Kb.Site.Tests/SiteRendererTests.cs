@@ -1,3 +1,4 @@
+using ImmunoGen.Kb.Content;
 using ImmunoGen.Kb.Diagnostics;
 using ImmunoGen.Kb.Render;
 using ImmunoGen.Kb.Site.Tests.Fixtures;
@@ -36,6 +37,37 @@ public class SiteRendererTests
         var d = Assert.Single(bag.ToSortedList());
         Assert.Equal(DiagnosticCodes.Render.RenderFailed, d.Code);
         Assert.Equal("compounds/sar3419.html", d.Path);
+    }
+
+    [Fact]
+    public void TryRender_WhenAFilingPageCannotBeReadAgain_ReportsThePageInsteadOfThrowing()
+    {
+        var graph = SeedGraph.Build();
+        var filing = graph.Corpus.Filings.First(f => f.Meta.Compounds.Contains("sar3419"));
+        var corpus = graph.Corpus with
+        {
+            Filings = [.. graph.Corpus.Filings.Select(f => f == filing ? f with { Body = null } : f)],
+            Bodies = new ChangedPages(),
+        };
+        var renderer = new SiteRenderer(new FixtureSite().Templates, new Link.KnowledgeGraph(corpus, graph.Registry, graph.Mentions, graph.Quotes, [], [], []), SiteOptions.Default);
+        var bag = new DiagnosticBag();
+        var jobs = renderer.Jobs();
+
+        var page = SiteRenderer.TryRender(jobs.Single(j => j.Path == $"filings/{filing.Slug}.html"), bag);
+        var linking = SiteRenderer.TryRender(jobs.Single(j => j.Path == "compounds/sar3419.html"), bag);
+        var other = SiteRenderer.TryRender(jobs.Single(j => j.Path == $"filings/{graph.Corpus.Filings.First(f => f != filing).Slug}.html"), bag);
+
+        Assert.Null(page);
+        Assert.Null(linking);
+        Assert.NotNull(other);
+        Assert.Equal(
+            [$"KB2008 {filing.Path}: page changed during the build; build again (compounds/sar3419.html is not rendered)", $"KB2008 {filing.Path}: page changed during the build; build again (filings/{filing.Slug}.html is not rendered)"],
+            bag.ToSortedList().Select(d => $"{d.Code} {d.Path}: {d.Message}"));
+    }
+
+    private sealed class ChangedPages : IFilingBodySource
+    {
+        public string ReadBody(Filing filing) => throw new PageReadException(filing.Path, "page changed during the build; build again");
     }
 
     // Pages are streamed into the base layout where it emits {{{body}}}; any other use of the body renders the plain way.

@@ -14,7 +14,8 @@ internal sealed class BlockIdCache(string cacheDirectory, string tool, bool reus
     private volatile bool _used;
 
     /// <summary>The block ids of <paramref name="filing"/>'s body, from the cache or parsed now (safe from many threads at once).</summary>
-    public IReadOnlyList<string> Of(Filing filing)
+    /// <param name="bodyOf">The filing's body, asked for only when the cache does not know its ids.</param>
+    public IReadOnlyList<string> Of(Filing filing, Func<Filing, string> bodyOf)
     {
         _used = true;
         var key = filing.PageSha256();
@@ -23,7 +24,7 @@ internal sealed class BlockIdCache(string cacheDirectory, string tool, bool reus
             return ids;
         }
 
-        var parsed = FilingBody.BlockIds(filing.Body);
+        var parsed = FilingBody.BlockIds(bodyOf(filing));
         _ids.Put(filing.Path, key, parsed);
         return parsed;
     }

@@ -62,7 +62,7 @@ public static class SiteBuilder
             var fingerprints = new OutputFingerprints(graph, tool, templatesFingerprint, options.BaseUrl);
             // Block ids of bodies read by the last build: links check their anchors without parsing every body again.
             var blockIds = new BlockIdCache(cacheDirectory, tool, reuse: !options.Full);
-            var outcome = Render(templates, graph, options, fingerprints, blockIds, incremental ? previous : null, site, diagnostics);
+            var outcome = Render(templates, graph, options, fingerprints, f => blockIds.Of(f, graph.Corpus.BodyOf), incremental ? previous : null, site, diagnostics);
             if (blockIds.Save(graph.Corpus.Filings) is { } unsaved)
             {
                 diagnostics.Add(unsaved);
@@ -76,7 +76,7 @@ public static class SiteBuilder
             // Text and tokens of filings indexed by the last build: only new and changed filings are parsed and tokenized.
             var texts = new SearchTextCache(cacheDirectory, tool, reuse: !options.Full);
             var paths = new List<string>();
-            foreach (var file in SearchIndexWriter.Write(SearchIndexBuilder.Build(graph, cache: texts)))
+            foreach (var file in SearchIndexWriter.Write(SearchIndexBuilder.Build(graph, f => SearchableBody(graph.Corpus, f, diagnostics), texts)))
             {
                 site.Write(new SiteFile(file.Path, System.Text.Encoding.UTF8.GetBytes(file.Content)));
                 paths.Add(file.Path);
@@ -122,8 +122,10 @@ public static class SiteBuilder
     }
 
     /// <summary>
-    /// Import, Extract and Link. The raw filings and their analyses (hundreds of megabytes at 10,000 filings) are needed
-    /// until the graph is built and no longer: kept in this method's scope, they are not alive while pages render.
+    /// Import, Extract and Link. The raw filings (a hundred megabytes of text at 10,000 filings) are let go once their pages
+    /// are written, and the pages are loaded without their bodies, which rendering reads again one page at a time; the
+    /// analyses are needed until the graph is built and no longer: kept in this method's scope, they are not alive while
+    /// pages render.
     /// </summary>
     private static (ImportResult Import, int Discovered, Corpus Corpus, KnowledgeGraph Graph) ImportAndLink(BuildOptions options, ContentStore content, string cacheDirectory, string tool, DiagnosticBag diagnostics, List<StageTiming> timings)
     {
@@ -136,7 +138,8 @@ public static class SiteBuilder
         {
             // Front-matter of filing pages read by the last build: only new and changed pages are parsed.
             var frontMatter = new FrontMatterCache(cacheDirectory, tool, reuse: !options.Full);
-            var corpus = content.Load(diagnostics, frontMatter);
+            // Bodies are read again from the pages when rendered: only those the graph must still analyze are held.
+            var corpus = content.Load(diagnostics, frontMatter, keepBody: f => analyzed.Find(f) is null);
             if (frontMatter.Save() is { } unsaved)
             {
                 diagnostics.Add(unsaved);
@@ -249,7 +252,7 @@ public static class SiteBuilder
             }
         }
 
-        return (FilingImporter.Combine([.. copyDiagnostics, .. cacheDiagnostics], copyFailed, read, write), discovered.Count, new AnalyzedFilings(read.Filings, analyses));
+        return (FilingImporter.Combine([.. copyDiagnostics, .. cacheDiagnostics], copyFailed, read, write), discovered.Count, new AnalyzedFilings(write.Generated, analyses));
     }
 
     // The analyses an earlier build stored for these filings' bytes under the registry with this fingerprint.
@@ -316,13 +319,13 @@ public static class SiteBuilder
     /// each to the writer as soon as it is rendered, so no more than a page per thread is held in memory.
     /// A page whose fingerprint matches the manifest's is not rendered; its file stays as it is.
     /// </summary>
-    private static RenderOutcome Render(ITemplateSet templates, KnowledgeGraph graph, BuildOptions options, OutputFingerprints fingerprints, BlockIdCache blockIds, BuildManifest? previous, SiteOutput site, DiagnosticBag diagnostics)
+    private static RenderOutcome Render(ITemplateSet templates, KnowledgeGraph graph, BuildOptions options, OutputFingerprints fingerprints, Func<Filing, IReadOnlyList<string>> blockIdsOf, BuildManifest? previous, SiteOutput site, DiagnosticBag diagnostics)
     {
         var renderer = new SiteRenderer(templates, graph, new SiteOptions
         {
             BaseUrl = options.BaseUrl,
             AssetsDirectory = Path.Combine(options.TemplatesDirectory, "assets"),
-        }, blockIds.Of);
+        }, blockIdsOf);
         var jobs = renderer.Jobs();
         var rendered = new string?[jobs.Count];
         var skipped = 0;
@@ -418,6 +421,20 @@ public static class SiteBuilder
         }
     }
 
+    // A filing's body for the search index; a page that cannot be read again is reported, and found by its title alone.
+    private static FilingBody? SearchableBody(Corpus corpus, Filing filing, DiagnosticBag diagnostics)
+    {
+        try
+        {
+            return FilingBody.Parse(corpus.BodyOf(filing));
+        }
+        catch (PageReadException ex)
+        {
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.Content.Unreadable, ex.Page, $"{ex.Reason} (its text is left out of the search index)"));
+            return null;
+        }
+    }
+
     // Every file the build reads (content, templates) and writes (the site), with the options that shape the output
     // and the working directory that diagnostics show paths from.
     // settle: right after writing, wait out a racy snapshot (FileSnapshot.Settled) instead of giving up on it.
@@ -450,23 +467,19 @@ public static class SiteBuilder
     }
 
     /// <summary>
-    /// The Import stage's analyses, offered to the Link stage. One is reused only for a page with the same body and the
-    /// same facts the analyzer reads (dates, company, signatories) as the filing it was made for; a page a person edited
-    /// is analyzed again.
+    /// The Import stage's analyses, offered to the Link stage. One is reused only for a page whose text is exactly the
+    /// text the import generated from the analysis (by SHA-256); a page a person edited is analyzed again. Keyed by hashes,
+    /// not by the imported filings, so the raw bodies are not held while the pages are loaded.
     /// </summary>
-    private sealed class AnalyzedFilings(IReadOnlyList<ImportedFiling> filings, Dictionary<string, FilingAnalysis> analyses)
+    /// <param name="generated">By raw path, the hash of the page generated from it (<see cref="ImportWriteResult.Generated"/>).</param>
+    private sealed class AnalyzedFilings(IReadOnlyDictionary<string, string> generated, Dictionary<string, FilingAnalysis> analyses)
     {
-        private readonly Dictionary<string, ImportedFiling> _byRaw = filings.ToDictionary(f => f.RawPath, StringComparer.Ordinal);
-
         public FilingAnalysis? Find(Filing page) =>
             page.Meta.Source?.Path is { } raw
-            && _byRaw.TryGetValue(raw, out var imported)
+            && page.TextSha256 is { } sha
+            && generated.TryGetValue(raw, out var made)
+            && made == sha
             && analyses.TryGetValue(raw, out var analysis)
-            && string.Equals(imported.Body, page.Body, StringComparison.Ordinal)
-            && imported.Meta.Date == page.Meta.Date
-            && imported.Meta.SignedDate == page.Meta.SignedDate
-            && string.Equals(imported.Meta.Company, page.Meta.Company, StringComparison.Ordinal)
-            && imported.Meta.Signatories.SequenceEqual(page.Meta.Signatories)
                 ? analysis
                 : null;
     }

@@ -112,8 +112,12 @@ public sealed record FilingFrontMatter
 /// <summary>A filing page as loaded from <c>content/filings/</c>: its slug, facts and Markdown body.</summary>
 /// <param name="Slug">File name without <c>.md</c>: <c>2006-10-17-sanofi-aventis-licenses-…</c>.</param>
 /// <param name="Path">Path of the page, relative to the content folder (<c>filings/….md</c>).</param>
+/// <param name="Body">
+/// The Markdown body, or null for a page loaded without it: a build does not hold 10,000 bodies while it renders, and
+/// reads each again from its page when it needs it (<see cref="Corpus.BodyOf"/>).
+/// </param>
 /// <param name="BodyLine">1-based line in the file where the Markdown body starts, for diagnostics.</param>
-public sealed record Filing(string Slug, string Path, FilingFrontMatter Meta, string Body, int BodyLine)
+public sealed record Filing(string Slug, string Path, FilingFrontMatter Meta, string? Body, int BodyLine)
 {
     /// <summary>The SHA-256 (hex) of the page text the filing was read from; null for a filing made in code.</summary>
     public string? TextSha256 { get; init; }
@@ -124,7 +128,11 @@ public sealed record Filing(string Slug, string Path, FilingFrontMatter Meta, st
     /// 10,000 pages again to tell that they did not change.
     /// </summary>
     public string PageSha256() =>
-        TextSha256 ?? Fingerprint.Of(FilingPage.Write(Meta, Body));
+        // A filing without its body was read from a page, so it has the text's hash.
+        TextSha256 ?? Fingerprint.Of(FilingPage.Write(Meta, Body!));
+
+    /// <summary>This filing without its body, keeping the hash of the text it was read from (which the body is checked against when read again).</summary>
+    internal Filing WithoutBody() => new(Slug, Path, Meta, null, BodyLine) { TextSha256 = TextSha256 };
 
     // A copy made with `with` may no longer be what the text says, so it does not keep the text's hash.
     private Filing(Filing original)

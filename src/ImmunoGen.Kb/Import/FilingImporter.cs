@@ -25,7 +25,14 @@ public sealed record ImportWriteResult(
     int KeptEdited,
     int Removed,
     IReadOnlyList<string> Pages,
-    IReadOnlyList<Diagnostic> Diagnostics);
+    IReadOnlyList<Diagnostic> Diagnostics)
+{
+    /// <summary>
+    /// By raw path, the SHA-256 of the page now on disk that was generated from it (written or found unchanged); a page a
+    /// person edited and that was kept is not here. A loaded page with this hash is exactly what the run generated.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Generated { get; init; } = new Dictionary<string, string>();
+}
 
 /// <summary>The outcome of <c>kb import</c>: counts, and every diagnostic sorted by file.</summary>
 public sealed record ImportResult(
@@ -196,6 +203,7 @@ public sealed class FilingImporter
         }
 
         var state = new Dictionary<string, ImportStateEntry>(loaded.Pages, StringComparer.Ordinal);
+        var onDisk = new Dictionary<string, string>(StringComparer.Ordinal);
         int imported = 0, updated = 0, unchanged = 0, kept = 0, removed = 0;
         var pages = new List<string>();
         var taken = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -287,6 +295,7 @@ public sealed class FilingImporter
             if (outcome != PageOutcome.KeptEdited)
             {
                 state[entry.Page] = entry;
+                onDisk[entry.Source] = entry.Sha256;
             }
         }
 
@@ -334,7 +343,7 @@ public sealed class FilingImporter
         }
 
         pages.Sort(StringComparer.Ordinal);
-        return new ImportWriteResult(imported, updated, unchanged, kept, removed, pages, diagnostics);
+        return new ImportWriteResult(imported, updated, unchanged, kept, removed, pages, diagnostics) { Generated = onDisk };
     }
 
     /// <summary>

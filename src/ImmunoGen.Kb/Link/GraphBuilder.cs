@@ -24,7 +24,7 @@ public static class GraphBuilder
         var filings = corpus.Filings;
         var analyses = new FilingAnalysis[filings.Count];
         var analyzer = new FilingAnalyzer(registry);
-        Parallel.For(0, filings.Count, i => analyses[i] = analyzed?.Invoke(filings[i]) ?? analyzer.Analyze(filings[i].Meta, FilingBody.Parse(filings[i].Body)));
+        Parallel.For(0, filings.Count, i => analyses[i] = analyzed?.Invoke(filings[i]) ?? analyzer.Analyze(filings[i].Meta, FilingBody.Parse(corpus.BodyOf(filings[i]))));
 
         var mentions = new List<Mention>();
         var quotes = new List<Quote>();

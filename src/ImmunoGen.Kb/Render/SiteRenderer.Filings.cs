@@ -84,7 +84,7 @@ public sealed partial class SiteRenderer
     {
         const string root = "../";
         var m = f.Meta;
-        var body = FilingBody.Parse(f.Body);
+        var body = FilingBody.Parse(_graph.Corpus.BodyOf(f));
         _linker.Link(body.Document, root);
         // The body sits under the page's own "Text of the filing" heading, so its headings move one level down.
         foreach (var heading in body.Document.Descendants<HeadingBlock>())

@@ -56,7 +56,7 @@ public sealed partial class SiteRenderer
 
         _lastDate = _filings.Select(f => f.Meta.Date).LastOrDefault(d => d is not null);
         _corpusYears = _filings.Select(f => f.Meta.Date).FirstOrDefault(d => d is not null) is { } first && _lastDate is { } last ? (first.Year, last.Year) : null;
-        _blockIdsOf = blockIdsOf ?? (f => FilingBody.BlockIds(f.Body));
+        _blockIdsOf = blockIdsOf ?? (f => FilingBody.BlockIds(graph.Corpus.BodyOf(f)));
         _filingsOf = new Lazy<Dictionary<EntityRef, List<Filing>>>(CollectFilingsOf);
         _quotesIn = new Lazy<ILookup<string, Quote>>(() => graph.Quotes.ToLookup(q => q.FilingSlug, StringComparer.Ordinal));
         // Facets and their filings are found once and shared by every filings list page (473 of them at 10,000 filings).
@@ -79,7 +79,10 @@ public sealed partial class SiteRenderer
             .Select(t => Diagnostic.Error(DiagnosticCodes.Render.MissingTemplate, $"{templatesDirectory.TrimEnd('/')}/layouts/{t}.hbs", $"the site needs the page template '{t}'"))
             .ToList();
 
-    /// <summary>Renders one job; a template failure becomes a KB4004 diagnostic and null instead of an exception.</summary>
+    /// <summary>
+    /// Renders one job; a template failure (KB4004) or a filing page that cannot be read again (KB2008) becomes a
+    /// diagnostic and null instead of an exception.
+    /// </summary>
     public static SiteFile? TryRender(SitePageJob job, DiagnosticBag diagnostics)
     {
         try
@@ -89,6 +92,11 @@ public sealed partial class SiteRenderer
         catch (TemplateRenderException ex)
         {
             diagnostics.Add(Diagnostic.Error(DiagnosticCodes.Render.RenderFailed, job.Path, $"cannot render: {ex.Message}"));
+            return null;
+        }
+        catch (PageReadException ex)
+        {
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.Content.Unreadable, ex.Page, $"{ex.Reason} ({job.Path} is not rendered)"));
             return null;
         }
     }

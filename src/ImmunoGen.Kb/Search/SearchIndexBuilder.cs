@@ -25,13 +25,13 @@ public static class SearchIndexBuilder
 
     /// <summary>Builds the index of every entity and filing of <paramref name="graph"/>.</summary>
     /// <param name="bodyOf">
-    /// The parsed body of a filing, when the pipeline already holds it (bodies are parsed once per build);
-    /// null parses each body here.
+    /// The parsed body of a filing, or null when it cannot be read (the filing is then found by its title alone, and
+    /// not cached); by default each body is parsed here.
     /// </param>
     /// <param name="cache">The text and tokens of filings indexed by an earlier build: those found there are not parsed again.</param>
-    public static SearchIndex Build(KnowledgeGraph graph, Func<Filing, FilingBody>? bodyOf = null, ISearchTextCache? cache = null)
+    public static SearchIndex Build(KnowledgeGraph graph, Func<Filing, FilingBody?>? bodyOf = null, ISearchTextCache? cache = null)
     {
-        bodyOf ??= f => FilingBody.Parse(f.Body);
+        bodyOf ??= f => FilingBody.Parse(graph.Corpus.BodyOf(f));
         var ordered = graph.Registry.Entities
             .OrderBy(e => e.Kind)
             .ThenBy(e => e.Slug, StringComparer.Ordinal)
@@ -63,9 +63,13 @@ public static class SearchIndexBuilder
             var searchable = cache?.Find(f);
             if (searchable is null)
             {
-                var found = Searchable(f, title, bodyOf(f), stop);
+                var body = bodyOf(f);
+                var found = Searchable(f, title, body, stop);
                 searchable = found with { Tokens = found.Tokens.Select(pool.Shared).ToArray() };
-                cache?.Add(f, searchable);
+                if (body is not null)
+                {
+                    cache?.Add(f, searchable);
+                }
             }
 
             var refs = new SortedSet<int>();
@@ -104,10 +108,10 @@ public static class SearchIndexBuilder
     }
 
     // The text of the paragraphs that are not boilerplate, and the tokens of the title and that text.
-    private static FilingSearchText Searchable(Filing f, string title, FilingBody body, HashSet<string> stop)
+    private static FilingSearchText Searchable(Filing f, string title, FilingBody? body, HashSet<string> stop)
     {
         var boilerplate = f.Meta.Boilerplate.ToHashSet(StringComparer.Ordinal);
-        var text = string.Join('\n', body.Paragraphs.Where(p => !boilerplate.Contains(p.Id) && p.Text.Length > 0).Select(p => p.Text));
+        var text = body is null ? "" : string.Join('\n', body.Paragraphs.Where(p => !boilerplate.Contains(p.Id) && p.Text.Length > 0).Select(p => p.Text));
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var found = new List<string>();
         CollectTokens(title, seen, stop, found);

@@ -1,6 +1,7 @@
 using System.Text;
 using ImmunoGen.Kb.Build;
 using ImmunoGen.Kb.Content;
+using ImmunoGen.Kb.Diagnostics;
 using ImmunoGen.Kb.Extract;
 using ImmunoGen.Kb.Import;
 using ImmunoGen.Kb.Search;
@@ -131,6 +132,23 @@ public sealed class FilingCacheTests : IDisposable
         Build(_options);
         Assert.DoesNotContain(PlantedTitle, SiteFilingOf(page), StringComparison.Ordinal);
         Assert.Contains("Edited By Hand, ImmunoGen, Inc. Earns Milestone", SiteFilingOf(page), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AFilingPageEditedByHand_IsAnalyzedFromItsOwnText_NotTheImportsAnalysis()
+    {
+        Build(_options);
+        var page = PagePathOf(Seed);
+        var link = $"filings/{Path.GetFileNameWithoutExtension(page)}.html";
+        Assert.DoesNotContain(link, SiteCompound("cantuzumab-mertansine"), StringComparison.Ordinal);
+
+        var full = Path.Combine(_options.ContentDirectory, page);
+        File.WriteAllText(full, File.ReadAllText(full) + "\nA paragraph added by hand names cantuzumab mertansine.\n");
+        var result = Build(_options);
+
+        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.Import.EditedPageKept && d.Path.EndsWith(page, StringComparison.Ordinal));
+        Assert.Contains(link, SiteCompound("cantuzumab-mertansine"), StringComparison.Ordinal);
+        Assert.Contains("A paragraph added by hand names", SiteFilingOf(page), StringComparison.Ordinal);
     }
 
     [Fact]

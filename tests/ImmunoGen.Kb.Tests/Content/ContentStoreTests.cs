@@ -19,14 +19,7 @@ public sealed class ContentStoreTests : IDisposable
     [MemberData(nameof(Encodings))]
     public void A_filing_page_reads_the_same_in_every_encoding_a_byte_order_mark_names(string encoding)
     {
-        var bytes = encoding switch
-        {
-            "utf-8" => Encoding.UTF8.GetBytes(Page),
-            "utf-8 with BOM" => [.. Encoding.UTF8.Preamble, .. Encoding.UTF8.GetBytes(Page)],
-            "utf-16 LE" => [.. Encoding.Unicode.Preamble, .. Encoding.Unicode.GetBytes(Page)],
-            "utf-16 BE" => [.. Encoding.BigEndianUnicode.Preamble, .. Encoding.BigEndianUnicode.GetBytes(Page)],
-            _ => [.. Encoding.UTF32.Preamble, .. Encoding.UTF32.GetBytes(Page)],
-        };
+        var bytes = Encoded(encoding);
         var store = new ContentStore(_temp.Path);
         Directory.CreateDirectory(store.FilingsDirectory);
         File.WriteAllBytes(Path.Combine(store.FilingsDirectory, "2007-10-17-x.md"), bytes);
@@ -36,7 +29,69 @@ public sealed class ContentStoreTests : IDisposable
 
         Assert.Empty(diagnostics.ToSortedList());
         Assert.Equal("Émile's filing — ImmunoGen", filing.Meta.Title);
-        Assert.Equal("Body with “quotes” and ü.\n", filing.Body.TrimStart('\n'));
+        Assert.Equal("Body with “quotes” and ü.\n", filing.Body?.TrimStart('\n'));
         Assert.Equal(Fingerprint.Of(Page), filing.TextSha256);
     }
+
+    [Theory]
+    [MemberData(nameof(Encodings))]
+    public void A_filing_loaded_without_its_body_reads_it_again_from_its_page(string encoding)
+    {
+        var store = new ContentStore(_temp.Path);
+        Directory.CreateDirectory(store.FilingsDirectory);
+        File.WriteAllBytes(Path.Combine(store.FilingsDirectory, "2007-10-17-x.md"), Encoded(encoding));
+        var diagnostics = new DiagnosticBag();
+
+        var corpus = store.Load(diagnostics, keepBody: _ => false);
+
+        var filing = Assert.Single(corpus.Filings);
+        Assert.Null(filing.Body);
+        Assert.Equal("Body with “quotes” and ü.\n", corpus.BodyOf(filing));
+        Assert.Equal(Fingerprint.Of(Page), filing.PageSha256());
+        Assert.Empty(diagnostics.ToSortedList());
+    }
+
+    [Fact]
+    public void A_page_changed_or_removed_after_loading_is_not_read_as_the_body_it_was_loaded_with()
+    {
+        var store = new ContentStore(_temp.Path);
+        Directory.CreateDirectory(store.FilingsDirectory);
+        var file = Path.Combine(store.FilingsDirectory, "2007-10-17-x.md");
+        File.WriteAllText(file, Page);
+        var corpus = store.Load(new DiagnosticBag(), keepBody: _ => false);
+        var filing = Assert.Single(corpus.Filings);
+
+        File.WriteAllText(file, Page.Replace("quotes", "edits", StringComparison.Ordinal));
+        var changed = Assert.Throws<PageReadException>(() => corpus.BodyOf(filing));
+        File.Delete(file);
+        var removed = Assert.Throws<PageReadException>(() => corpus.BodyOf(filing));
+
+        Assert.EndsWith("filings/2007-10-17-x.md", changed.Page, StringComparison.Ordinal);
+        Assert.Equal("page changed during the build; build again", changed.Reason);
+        Assert.StartsWith("cannot read page again: ", removed.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Only_the_filings_chosen_keep_their_body()
+    {
+        var store = new ContentStore(_temp.Path);
+        Directory.CreateDirectory(store.FilingsDirectory);
+        File.WriteAllText(Path.Combine(store.FilingsDirectory, "2007-10-17-kept.md"), Page);
+        File.WriteAllText(Path.Combine(store.FilingsDirectory, "2007-10-17-left.md"), Page);
+
+        var corpus = store.Load(new DiagnosticBag(), keepBody: f => f.Slug.EndsWith("kept", StringComparison.Ordinal));
+
+        Assert.Equal(["2007-10-17-kept", "2007-10-17-left"], corpus.Filings.Select(f => f.Slug));
+        Assert.Equal("Body with “quotes” and ü.\n", corpus.Filings[0].Body);
+        Assert.Null(corpus.Filings[1].Body);
+    }
+
+    private static byte[] Encoded(string encoding) => encoding switch
+    {
+        "utf-8" => Encoding.UTF8.GetBytes(Page),
+        "utf-8 with BOM" => [.. Encoding.UTF8.Preamble, .. Encoding.UTF8.GetBytes(Page)],
+        "utf-16 LE" => [.. Encoding.Unicode.Preamble, .. Encoding.Unicode.GetBytes(Page)],
+        "utf-16 BE" => [.. Encoding.BigEndianUnicode.Preamble, .. Encoding.BigEndianUnicode.GetBytes(Page)],
+        _ => [.. Encoding.UTF32.Preamble, .. Encoding.UTF32.GetBytes(Page)],
+    };
 }

@@ -61,7 +61,7 @@ public class FilingPageTests
 
         Assert.Equal(sha, filing.TextSha256);
         Assert.Equal(sha, filing.PageSha256());
-        Assert.Equal(text, FilingPage.Write(other.Meta, other.Body));
+        Assert.Equal(text, FilingPage.Write(other.Meta, other.Body!));
         Assert.NotEqual(sha, other.PageSha256());
         Assert.Null(copy.TextSha256);
         Assert.Equal(Fingerprint.Of(FilingPage.Write(Sample, "Another body.\n")), copy.PageSha256());

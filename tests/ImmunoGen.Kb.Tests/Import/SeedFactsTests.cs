@@ -94,7 +94,7 @@ public class SeedFactsTests
         Assert.Equal(filing.Meta.FileNumber, read.Meta.FileNumber);
         Assert.Equal(filing.Meta.Items, read.Meta.Items);
         Assert.Equal(filing.Meta.Exhibits, read.Meta.Exhibits);
-        Assert.Equal(filing.Body.Trim('\n'), read.Body.Trim('\n'));
+        Assert.Equal(filing.Body.Trim('\n'), read.Body?.Trim('\n'));
     }
 
     [Fact]

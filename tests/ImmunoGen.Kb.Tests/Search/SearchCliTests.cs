@@ -61,7 +61,7 @@ public sealed class SearchCliContentTests : IDisposable
 
         foreach (var f in graph.Corpus.Filings)
         {
-            Write($"filings/{f.Slug}.md", ImmunoGen.Kb.Content.FilingPage.Write(f.Meta, f.Body));
+            Write($"filings/{f.Slug}.md", ImmunoGen.Kb.Content.FilingPage.Write(f.Meta, graph.Corpus.BodyOf(f)));
         }
 
         var diagnostics = new ImmunoGen.Kb.Diagnostics.DiagnosticBag();
