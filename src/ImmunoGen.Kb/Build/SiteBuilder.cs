@@ -196,7 +196,8 @@ public static class SiteBuilder
         // build analyzed under this registry has its analysis, and what it discovered, in the cache; the others are
         // only searched for new names here, and analyzed once below, with the newcomers in the registry.
         var analyses = CachedAnalyses(read.Filings, fingerprint, caches);
-        var discoveries = Discover(read.Filings.Where(f => !analyses.ContainsKey(f.RawPath)).ToList(), registry, progress)
+        var scanned = Discover(read.Filings.Where(f => !analyses.ContainsKey(f.RawPath)).ToList(), registry, progress);
+        var discoveries = scanned.Select(d => KeyValuePair.Create(d.Key, d.Value.Found))
             .Concat(analyses.Select(a => KeyValuePair.Create(a.Key, a.Value.Discovered)));
         // Keyed by raw path; merging in that order keeps a stub's content independent of thread timing.
         var stubs = EntityDiscovery.Merge(discoveries.OrderBy(d => d.Key, StringComparer.Ordinal).SelectMany(d => d.Value));
@@ -230,11 +231,14 @@ public static class SiteBuilder
 
         // The cache was just searched under this registry; under a new one (newcomers) it may hold what is pending.
         var pending = read.Filings.Where(f => !analyses.ContainsKey(f.RawPath) || newcomers?.MayChange(f) == true).ToList();
-        foreach (var (raw, analysis) in Analyze(pending, registry, fingerprint, progress, newcomers is null ? null : caches))
+        // The registry only grew since discovery (by the newcomers), so what the discovery rules read in each text holds.
+        foreach (var (raw, analysis) in Analyze(pending, registry, fingerprint, progress, newcomers is null ? null : caches, path => scanned.TryGetValue(path, out var d) ? d.Scan : null))
         {
             analyses[raw] = analysis;
         }
 
+        // Closures below share the scope that holds the scans: emptied, they do not live on while pages are written.
+        scanned.Clear();
         var write = importer.Write(read.Filings, f => analyses[f.RawPath].ApplyTo(f.Meta), caches?.GeneratedPages(fingerprint));
         var cacheDiagnostics = new List<Diagnostic>();
         if (caches is not null)
@@ -273,29 +277,31 @@ public static class SiteBuilder
         return new Dictionary<string, FilingAnalysis>(results, StringComparer.Ordinal);
     }
 
-    // What each filing names that the registry does not know, by raw path.
-    private static Dictionary<string, IReadOnlyList<Entity>> Discover(List<ImportedFiling> filings, EntityRegistry registry, IProgress<BuildProgress>? progress)
+    // What each filing names that the registry does not know, and what the discovery rules read in it, by raw path.
+    private static Dictionary<string, (IReadOnlyList<Entity> Found, DiscoveryScan Scan)> Discover(List<ImportedFiling> filings, EntityRegistry registry, IProgress<BuildProgress>? progress)
     {
         var analyzer = new FilingAnalyzer(registry);
-        var results = new ConcurrentDictionary<string, IReadOnlyList<Entity>>(StringComparer.Ordinal);
+        var results = new ConcurrentDictionary<string, (IReadOnlyList<Entity>, DiscoveryScan)>(StringComparer.Ordinal);
         var done = 0;
         Parallel.ForEach(filings, f =>
         {
-            results[f.RawPath] = analyzer.Discover(f.Meta, FilingBody.Parse(f.Body));
+            var found = analyzer.Discover(f.Meta, FilingBody.Parse(f.Body), out var scan);
+            results[f.RawPath] = (found, scan);
             progress?.Report(new BuildProgress("extract", Interlocked.Increment(ref done), filings.Count));
         });
-        return new Dictionary<string, IReadOnlyList<Entity>>(results, StringComparer.Ordinal);
+        return new Dictionary<string, (IReadOnlyList<Entity>, DiscoveryScan)>(results, StringComparer.Ordinal);
     }
 
-    // Each filing's analysis under the registry (whose fingerprint is given), from the cache or made now.
-    private static Dictionary<string, FilingAnalysis> Analyze(List<ImportedFiling> filings, EntityRegistry registry, string fingerprint, IProgress<BuildProgress>? progress, FilingCaches? caches)
+    // Each filing's analysis under the registry (whose fingerprint is given), from the cache or made now; with its
+    // discovery scan where the registry it was made under is one this registry's names include.
+    private static Dictionary<string, FilingAnalysis> Analyze(List<ImportedFiling> filings, EntityRegistry registry, string fingerprint, IProgress<BuildProgress>? progress, FilingCaches? caches, Func<string, DiscoveryScan?> scanOf)
     {
         var analyzer = new FilingAnalyzer(registry);
         var results = new ConcurrentDictionary<string, FilingAnalysis>(StringComparer.Ordinal);
         var done = 0;
         Parallel.ForEach(filings, f =>
         {
-            results[f.RawPath] = caches?.FindAnalysis(f, fingerprint) ?? analyzer.Analyze(f.Meta, FilingBody.Parse(f.Body));
+            results[f.RawPath] = caches?.FindAnalysis(f, fingerprint) ?? analyzer.Analyze(f.Meta, FilingBody.Parse(f.Body), scanOf(f.RawPath));
             progress?.Report(new BuildProgress("extract", Interlocked.Increment(ref done), filings.Count));
         });
         return new Dictionary<string, FilingAnalysis>(results, StringComparer.Ordinal);

@@ -51,19 +51,33 @@ public sealed partial class FilingAnalyzer
     /// <see cref="Analyze"/>, without recognizing known names or reading events, quotes and stages. A build that must
     /// discover entities before it can analyze anything (the first one) runs this first, then one full analysis.
     /// </summary>
-    public IReadOnlyList<Entity> Discover(FilingFrontMatter meta, FilingBody body)
+    public IReadOnlyList<Entity> Discover(FilingFrontMatter meta, FilingBody body) => Discover(meta, body, out _);
+
+    /// <summary>
+    /// <see cref="Discover(FilingFrontMatter, FilingBody)"/>, also giving what the discovery rules read in the text, for
+    /// <see cref="Analyze(FilingFrontMatter, FilingBody, DiscoveryScan?)"/> to use instead of reading it again.
+    /// </summary>
+    internal IReadOnlyList<Entity> Discover(FilingFrontMatter meta, FilingBody body, out DiscoveryScan scan)
     {
         var found = DiscoverIn(meta, body);
+        scan = found.Scan;
         return DiscoveredOf(found.Local, RolesOf(found.Sightings, found.PersonOf));
     }
 
     /// <summary>Analyzes one filing. Never throws on odd text; an unreadable block just yields nothing.</summary>
-    public FilingAnalysis Analyze(FilingFrontMatter meta, FilingBody body)
+    public FilingAnalysis Analyze(FilingFrontMatter meta, FilingBody body) => Analyze(meta, body, null);
+
+    /// <summary>Analyzes one filing, with what the discovery rules read in it when an earlier <see cref="Discover(FilingFrontMatter, FilingBody, out DiscoveryScan)"/> gave that.</summary>
+    /// <param name="scan">
+    /// The filing's scan, made by an analyzer whose registry's names this one's include (as a build's registry grows
+    /// by discovered entities between its discovery and analysis passes): the analysis is then the same as without it.
+    /// </param>
+    internal FilingAnalysis Analyze(FilingFrontMatter meta, FilingBody body, DiscoveryScan? scan)
     {
         var blocks = body.Blocks;
         var boilerplate = BoilerplateRules.Flags(blocks);
         var date = meta.Date;
-        var (sentencesOf, known, local, sightings, personOf) = DiscoverIn(meta, body);
+        var (sentencesOf, known, local, sightings, personOf, _) = DiscoverIn(meta, body, scan);
         var localRegistry = local.Count == 0 ? EntityRegistry.Empty : EntityRegistry.Build(local.Values, []);
 
         // 2. Recognition: registry and discovered names, then honorific surnames.
@@ -231,7 +245,7 @@ public sealed partial class FilingAnalyzer
         };
     }
 
-    private static List<PersonRoleSeen> RolesOf(List<PersonSighting> sightings, Dictionary<string, EntityRef> personOf)
+    private static List<PersonRoleSeen> RolesOf(IReadOnlyList<PersonSighting> sightings, Dictionary<string, EntityRef> personOf)
     {
         var roles = new List<PersonRoleSeen>();
         foreach (var s in sightings)
@@ -256,15 +270,15 @@ public sealed partial class FilingAnalyzer
         IReadOnlyList<SentenceSpan>[] SentencesOf,
         IReadOnlyList<AliasMatch>[] Known,
         Dictionary<EntityRef, Entity> Local,
-        List<PersonSighting> Sightings,
-        Dictionary<string, EntityRef> PersonOf);
+        IReadOnlyList<PersonSighting> Sightings,
+        Dictionary<string, EntityRef> PersonOf,
+        DiscoveryScan Scan);
 
     /// <summary>Step 1 of <see cref="Analyze"/>: each block's known names and sentences, and what no page covers yet.</summary>
-    private Discovery DiscoverIn(FilingFrontMatter meta, FilingBody body)
+    /// <param name="scan">This filing's scan under a registry whose names this one's include; null scans it here.</param>
+    private Discovery DiscoverIn(FilingFrontMatter meta, FilingBody body, DiscoveryScan? scan = null)
     {
         var blocks = body.Blocks;
-        var date = meta.Date;
-        var company = meta.Company ?? "ImmunoGen, Inc.";
         var known = new IReadOnlyList<AliasMatch>[blocks.Count];
 
         // Every stage below reads a block by sentences: split each block once and share the spans.
@@ -275,42 +289,102 @@ public sealed partial class FilingAnalyzer
             sentencesOf[i] = SentenceSplitter.Split(blocks[i].Text);
         }
 
-        // 1. Discovery: names of the right shape that no page covers.
+        scan ??= Scan(meta, blocks, sentencesOf);
+
+        // 1. Discovery: names of the right shape that no page covers. Names the registry knows, by position or by
+        // spelling, are not discovered.
         var local = new Dictionary<EntityRef, Entity>();
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            foreach (var c in scan.Compounds[i])
+            {
+                if (!Overlaps(known[i], c.Start, c.Length) && _registry.Resolve(c.Stub.Name) is null)
+                {
+                    AddLocal(local, c.Stub);
+                }
+            }
+
+            foreach (var p in scan.Partners[i])
+            {
+                if (!Overlaps(known[i], p.Start, p.Length) && p.Stub.Aliases.Prepend(p.Stub.Name).All(n => _registry.Resolve(n) is null))
+                {
+                    AddLocal(local, p.Stub);
+                }
+            }
+        }
+
+        var personOf = new Dictionary<string, EntityRef>(StringComparer.Ordinal);
+        foreach (var s in scan.Sightings)
+        {
+            if (!DiscoveryPatterns.IsPersonName(s.Name))
+            {
+                continue;
+            }
+
+            var r = _registry.Resolve(s.Name) ?? _registry.Resolve(DiscoveryPatterns.WithoutInitials(s.Name));
+            if (r is { Kind: EntityKind.Person } found)
+            {
+                personOf[s.Name] = found;
+                continue;
+            }
+
+            if (r is not null)
+            {
+                continue;
+            }
+
+            var stub = PersonStub(s.Name);
+            AddLocal(local, stub);
+            personOf[s.Name] = EntityRef.Of(stub);
+        }
+
+        return new Discovery(sentencesOf, known, local, scan.Sightings, personOf, scan);
+    }
+
+    /// <summary>
+    /// The part of discovery that reads the text with the rules of <see cref="DiscoveryPatterns"/>: compound- and
+    /// partner-shaped names this registry does not know by spelling, with where they are, and every person seen with a
+    /// title. Whether a name overlaps a known one is decided later, under the registry the filing is analyzed with.
+    /// </summary>
+    private DiscoveryScan Scan(FilingFrontMatter meta, IReadOnlyList<BodyBlock> blocks, IReadOnlyList<SentenceSpan>[] sentencesOf)
+    {
+        var date = meta.Date;
+        var company = meta.Company ?? "ImmunoGen, Inc.";
+        var compounds = new IReadOnlyList<Candidate>[blocks.Count];
+        var partners = new IReadOnlyList<Candidate>[blocks.Count];
         var sightings = new List<PersonSighting>();
         string? pendingLabel = null;
         for (var i = 0; i < blocks.Count; i++)
         {
             var b = blocks[i];
+            compounds[i] = partners[i] = [];
             if (DiscoveryPatterns.LooksEncoded(b.Text))
             {
                 continue;
             }
 
-            // Names the registry knows, by position or by spelling, are not discovered.
-            var knownHere = known[i];
-            foreach (var c in DiscoveryPatterns.Compounds(b.Text, (start, length, name) => !Overlaps(knownHere, start, length) && _registry.Resolve(name) is null))
-            {
-                AddLocal(local, c.Stub);
-            }
-
+            // Held until the analysis pass: most blocks name nothing, and share one empty list.
+            var named = DiscoveryPatterns.Compounds(b.Text, (_, _, name) => _registry.Resolve(name) is null).ToList();
+            compounds[i] = named.Count > 0 ? named : [];
             if (b.IsHeading)
             {
                 pendingLabel = null;
                 continue;
             }
 
+            List<Candidate>? found = null;
             foreach (var s in sentencesOf[i])
             {
                 foreach (var (start, length, stub) in DiscoveryPatterns.Partners(s.Text))
                 {
-                    if (!Overlaps(known[i], s.Start + start, length) && stub.Aliases.Prepend(stub.Name).All(n => _registry.Resolve(n) is null))
+                    if (stub.Aliases.Prepend(stub.Name).All(n => _registry.Resolve(n) is null))
                     {
-                        AddLocal(local, stub);
+                        (found ??= []).Add(new Candidate(s.Start + start, length, stub));
                     }
                 }
             }
 
+            partners[i] = found ?? [];
             var seenBefore = sightings.Count;
             sightings.AddRange(DiscoveryPatterns.Attributions(b.Text, b.Id, date, company));
             sightings.AddRange(DiscoveryPatterns.Contacts(b.Text, pendingLabel, b.Id, date, company));
@@ -339,34 +413,7 @@ public sealed partial class FilingAnalyzer
         }
 
         // Signature titles are dated by the signature, not the event.
-        sightings = sightings.Select(s => s.FromSignature ? s with { Date = signedDate } : s).ToList();
-
-        var personOf = new Dictionary<string, EntityRef>(StringComparer.Ordinal);
-        foreach (var s in sightings)
-        {
-            if (!DiscoveryPatterns.IsPersonName(s.Name))
-            {
-                continue;
-            }
-
-            var r = _registry.Resolve(s.Name) ?? _registry.Resolve(DiscoveryPatterns.WithoutInitials(s.Name));
-            if (r is { Kind: EntityKind.Person } found)
-            {
-                personOf[s.Name] = found;
-                continue;
-            }
-
-            if (r is not null)
-            {
-                continue;
-            }
-
-            var stub = PersonStub(s.Name);
-            AddLocal(local, stub);
-            personOf[s.Name] = EntityRef.Of(stub);
-        }
-
-        return new Discovery(sentencesOf, known, local, sightings, personOf);
+        return new DiscoveryScan(compounds, partners, sightings.Select(s => s.FromSignature ? s with { Date = signedDate } : s).ToList());
     }
 
     /// <summary>The most advanced stage a sentence states: a named phase over "in clinical testing" over "preclinical".</summary>
@@ -557,3 +604,18 @@ public static class StageNames
         _ => null,
     };
 }
+
+/// <summary>
+/// What the discovery rules read in one filing's text, before it is decided what is new: per block, the compound- and
+/// partner-shaped names (with their place) that the registry it was scanned under does not know by spelling, and every
+/// person seen with a title. Depends on the filing and on no entity page but that registry's names, so a build whose
+/// registry only grew since (by the entities it discovered) analyzes with it instead of running the rules again.
+/// </summary>
+/// <remarks>
+/// A name the scanning registry knows by spelling is known to every registry that includes its names, so leaving it
+/// out changes nothing; whether a name overlaps a known one depends on the whole registry, and is decided later.
+/// </remarks>
+internal sealed record DiscoveryScan(
+    IReadOnlyList<Candidate>[] Compounds,
+    IReadOnlyList<Candidate>[] Partners,
+    IReadOnlyList<PersonSighting> Sightings);

@@ -55,6 +55,47 @@ public class DiscoveryTests
     private static FilingAnalysis Analyze(string markdown, FilingFrontMatter meta) =>
         new FilingAnalyzer(Registry.Value).Analyze(meta, FilingBody.Parse(markdown));
 
+    public static TheoryData<string, string> ScanCases()
+    {
+        var cases = new TheoryData<string, string>();
+        foreach (var filing in new[] { "license", "collaboration" }.Concat(SeedFilings.Ids))
+        {
+            cases.Add(filing, "empty");
+            cases.Add(filing, "without people");
+        }
+
+        return cases;
+    }
+
+    // A build discovers under the registry its entity pages make, writes a page for each newcomer, and analyzes under the
+    // grown registry, with what the discovery rules read in the first pass instead of reading the text again.
+    [Theory]
+    [MemberData(nameof(ScanCases))]
+    public void Analysis_WithTheDiscoveryPassScan_IsTheAnalysisOfTheTextUnderTheGrownRegistry(string filing, string before)
+    {
+        var (meta, markdown) = filing switch
+        {
+            "license" => (LicenseMeta, LicenseFiling),
+            "collaboration" => (CollaborationMeta, CollaborationFiling),
+            _ => (SeedFilings.Meta(filing), SeedFilings.Markdown(filing)),
+        };
+        var first = before == "empty" ? EntityRegistry.Empty : EntityRegistry.Build(Registry.Value.Entities.Where(e => e.Kind != EntityKind.Person), []);
+        var discovered = new FilingAnalyzer(first).Discover(meta, FilingBody.Parse(markdown), out var scan);
+        var grown = new FilingAnalyzer(EntityRegistry.Build([.. Registry.Value.Entities, .. discovered.Where(d => Registry.Value.Resolve(d.Name) is null)], []));
+
+        var again = grown.Analyze(meta, FilingBody.Parse(markdown));
+        var withScan = grown.Analyze(meta, FilingBody.Parse(markdown), scan);
+
+        Assert.NotEmpty(discovered);
+        Assert.NotEmpty(again.Mentions);
+        Assert.Equal(Describe(again), Describe(withScan));
+    }
+
+    private static string Describe(FilingAnalysis a) => System.Text.Json.JsonSerializer.Serialize(new object[]
+    {
+        a.Compounds, a.Partners, a.People, a.Events, a.Boilerplate, a.Mentions, a.Quotes, a.Roles, a.Stages, a.Discovered.Cast<object>().ToList(),
+    });
+
     public static TheoryData<string, bool> DiscoverCases()
     {
         var cases = new TheoryData<string, bool>();
