@@ -12,6 +12,7 @@ using ImmunoGen.Kb.Import;
 // runs it (first with the registry of an empty content folder, then with the entity pages a finished build left),
 // and prints a digest of everything the analyses hold, so an optimization can be checked for identical output.
 // "first" is the cold round a one-shot build pays (JIT tiers, regex warm-up), with the CPU time of every thread.
+// "build passes" times a first build's discovery pass and its analysis pass, with and without the discovery scans.
 // Usage: dotnet run -c Release --project bench/ImmunoGen.Kb.ExtractBench -- RAW_DIR ENTITY_CONTENT_DIR [--rounds N] [--dump FILE] [--parts]
 if (args.Length < 2)
 {
