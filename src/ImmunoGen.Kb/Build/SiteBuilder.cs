@@ -436,7 +436,7 @@ public static class SiteBuilder
         }
         catch (PageReadException ex)
         {
-            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.Content.Unreadable, ex.Page, $"{ex.Reason} (its text is left out of the search index)"));
+            diagnostics.Add(ex.ToDiagnostic("its text is left out of the search index"));
             return null;
         }
     }

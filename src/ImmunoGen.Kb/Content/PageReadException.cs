@@ -1,3 +1,5 @@
+using ImmunoGen.Kb.Diagnostics;
+
 namespace ImmunoGen.Kb.Content;
 
 /// <summary>A page read again during a build could not be read, or no longer has the text it was loaded from.</summary>
@@ -9,4 +11,8 @@ public sealed class PageReadException(string page, string reason, Exception? inn
     public string Page { get; } = page;
 
     public string Reason { get; } = reason;
+
+    /// <summary>The KB2008 error naming the page, with what the build did without it.</summary>
+    public Diagnostic ToDiagnostic(string consequence) =>
+        Diagnostic.Error(DiagnosticCodes.Content.Unreadable, Page, $"{Reason} ({consequence})");
 }

@@ -96,7 +96,7 @@ public sealed partial class SiteRenderer
         }
         catch (PageReadException ex)
         {
-            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.Content.Unreadable, ex.Page, $"{ex.Reason} ({job.Path} is not rendered)"));
+            diagnostics.Add(ex.ToDiagnostic($"{job.Path} is not rendered"));
             return null;
         }
     }
