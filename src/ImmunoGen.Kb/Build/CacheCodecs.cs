@@ -59,11 +59,13 @@ internal static class CacheCodecs
 
         public void Write(BinaryWriter w, FilingSearchText text)
         {
-            w.Write(text.Text);
+            w.Write7BitEncodedInt(text.Text.Bytes.Length);
+            w.Write(text.Text.Bytes);
             w.WriteStrings(text.Tokens);
         }
 
-        public FilingSearchText Read(BinaryReader r) => new(r.ReadString(), r.ReadList(r => _tokens.Shared(r.ReadString())));
+        public FilingSearchText Read(BinaryReader r) =>
+            new(Utf8Text.FromUtf8(r.ReadBytes(r.Read7BitEncodedInt())), r.ReadList(r => _tokens.Shared(r.ReadString())));
     }
 
     private sealed class FrontMatterCodec : ICacheCodec<FilingFrontMatter>

@@ -14,8 +14,8 @@ public sealed record SitePageJob(string Path, Func<SiteFile> Render)
     /// <summary>
     /// What the page reads of the corpus beyond its own filing or entity's filings and the entity pages (the years a
     /// stage chart spans, the date a feed with no dated entry falls back on, a partner's compounds' rows, the facet
-    /// names of a filter menu), as text, so that an incremental build renders it again when that changes; null when it
-    /// reads nothing of the kind.
+    /// names of a filter menu), as text or a hash of it, so that an incremental build renders it again when that changes;
+    /// null when it reads nothing of the kind.
     /// </summary>
     public string? CorpusInputs { get; init; }
 

@@ -151,12 +151,13 @@ public sealed partial class SiteRenderer
     }
 
     /// <summary>
-    /// What a partner's page shows of other entities' filings: its compounds' rows (stage, latest event, partners), as
-    /// text for <see cref="SitePageJob.CorpusInputs"/>. The rest of the page comes from the partner's own filings.
+    /// What a partner's page shows of other entities' filings: its compounds' rows (stage, latest event, partners), hashed
+    /// for <see cref="SitePageJob.CorpusInputs"/>: a hub partner's rows run to tens of kilobytes of text, and every
+    /// partner's are held while the pages render. The rest of the page comes from the partner's own filings.
     /// </summary>
     /// <remarks>A row record's text holds every field but its partner list, which prints as a type name: it is appended.</remarks>
-    private static string CompoundRowsText(List<CompoundRow> rows) =>
-        string.Join('\n', rows.Select(row => $"{row with { Partners = [] }}{string.Concat(row.Partners)}"));
+    private static string CompoundRowsFingerprint(List<CompoundRow> rows) =>
+        Fingerprint.Of(string.Join('\n', rows.Select(row => $"{row with { Partners = [] }}{string.Concat(row.Partners)}")));
 
     private LedgerRow LedgerRowOf(string root, LedgerEntry entry)
     {

@@ -152,7 +152,7 @@ public sealed partial class SiteRenderer
         foreach (var p in _graph.Corpus.Partners)
         {
             var compounds = CompoundRowsOf(p);
-            jobs.Add(Page($"partners/{p.Slug}.html", () => RenderPartner(p, compounds)) with { CorpusInputs = CompoundRowsText(compounds) });
+            jobs.Add(Page($"partners/{p.Slug}.html", () => RenderPartner(p, compounds)) with { CorpusInputs = CompoundRowsFingerprint(compounds) });
             jobs.Add(Feed(EntityRef.Of(p)));
         }
 

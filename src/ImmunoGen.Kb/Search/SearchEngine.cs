@@ -450,7 +450,7 @@ public sealed class SearchEngine
             }
         }
 
-        var (snippet, highlights) = Snippet(filing.Text, terms.Distinct(StringComparer.Ordinal).ToList());
+        var (snippet, highlights) = Snippet(filing.Text.ToString(), terms.Distinct(StringComparer.Ordinal).ToList());
         return r with { Snippet = snippet, Highlights = highlights };
     }
 

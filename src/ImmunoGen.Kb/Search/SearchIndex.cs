@@ -39,7 +39,7 @@ public sealed record SearchEntity(
 /// <summary>A filing as the index holds it. Its id is its position in <see cref="SearchIndex.Filings"/> (date, then slug order).</summary>
 /// <param name="Entities">Positions in <see cref="SearchIndex.Entities"/> of the entities the filing names.</param>
 /// <param name="Text">Title and non-boilerplate paragraphs, one per line: where snippets come from.</param>
-public sealed record SearchFiling(string Slug, string Title, string Url, DateOnly? Date, IReadOnlyList<int> Entities, string Text);
+public sealed record SearchFiling(string Slug, string Title, string Url, DateOnly? Date, IReadOnlyList<int> Entities, Utf8Text Text);
 
 /// <summary>
 /// The search index: entities with their keys, filings, and a sorted token dictionary with ascending filing-id postings.

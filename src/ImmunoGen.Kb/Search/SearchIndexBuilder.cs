@@ -116,7 +116,7 @@ public static class SearchIndexBuilder
         var found = new List<string>();
         CollectTokens(title, seen, stop, found);
         CollectTokens(text, seen, stop, found);
-        return new FilingSearchText(text, found);
+        return new FilingSearchText(new Utf8Text(text), found);
     }
 
     /// <summary>
@@ -304,7 +304,7 @@ public static class SearchIndexBuilder
 }
 
 /// <summary>What the index takes from one filing's page: the text of its non-boilerplate paragraphs, and the tokens of its title and that text.</summary>
-public sealed record FilingSearchText(string Text, IReadOnlyList<string> Tokens);
+public sealed record FilingSearchText(Utf8Text Text, IReadOnlyList<string> Tokens);
 
 /// <summary>
 /// Filing text indexed by an earlier build. It depends only on the filing's title, boilerplate paragraph ids and body,

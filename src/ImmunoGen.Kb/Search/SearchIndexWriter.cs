@@ -147,7 +147,7 @@ public static class SearchIndexWriter
             w.WriteEndArray();
         });
 
-        var textShards = Chunks(index.Filings, layout.TextShard, TextFile, (w, f) => w.WriteStringValue(f.Text));
+        var textShards = Chunks(index.Filings, layout.TextShard, TextFile, (w, f) => w.WriteStringValue(f.Text.Bytes));
         foreach (var file in entityChunks.Concat(filingChunks).Concat(textShards))
         {
             yield return file;

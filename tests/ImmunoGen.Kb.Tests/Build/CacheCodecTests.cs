@@ -187,6 +187,7 @@ public sealed class CacheCodecTests
     {
         null => "null",
         string s => $"\"{s}\"",
+        Utf8Text t => $"utf8\"{t}\"",
         System.Collections.IEnumerable list => "[" + string.Join(", ", list.Cast<object?>().Select(Describe)) + "]",
         _ when value.GetType().Namespace?.StartsWith("ImmunoGen", StringComparison.Ordinal) == true =>
             value.GetType().Name + "{" + string.Join(", ", value.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance).Select(p => $"{p.Name}={Describe(p.GetValue(value))}")) + "}",
