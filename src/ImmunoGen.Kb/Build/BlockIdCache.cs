@@ -8,10 +8,15 @@ namespace ImmunoGen.Kb.Build;
 /// them, in the cache folder (<c>anchors/</c>), keyed by the filing page and the SHA-256 of its text: rendering then
 /// parses the bodies of new and changed filings only. Valid only for the tool that made it.
 /// </summary>
-internal sealed class BlockIdCache(string cacheDirectory, string tool, bool reuse)
+/// <remarks>The ids are held for every filing while pages render; the same few thousand recur, so each is one string.</remarks>
+internal sealed class BlockIdCache
 {
-    private readonly ContentFileCache<IReadOnlyList<string>> _ids = new(Path.Combine(cacheDirectory, "anchors"), tool, CacheCodecs.BlockIds, reuse);
+    private readonly StringPool _names = new();
+    private readonly ContentFileCache<IReadOnlyList<string>> _ids;
     private volatile bool _used;
+
+    public BlockIdCache(string cacheDirectory, string tool, bool reuse) =>
+        _ids = new(Path.Combine(cacheDirectory, "anchors"), tool, CacheCodecs.BlockIds(_names), reuse);
 
     /// <summary>The block ids of <paramref name="filing"/>'s body, from the cache or parsed now (safe from many threads at once).</summary>
     /// <param name="bodyOf">The filing's body, asked for only when the cache does not know its ids.</param>
@@ -24,7 +29,7 @@ internal sealed class BlockIdCache(string cacheDirectory, string tool, bool reus
             return ids;
         }
 
-        var parsed = FilingBody.BlockIds(bodyOf(filing));
+        var parsed = FilingBody.BlockIds(bodyOf(filing)).Select(_names.Shared).ToArray();
         _ids.Put(filing.Path, key, parsed);
         return parsed;
     }

@@ -34,7 +34,8 @@ internal static class CacheCodecs
     /// </summary>
     public static ICacheCodec<FilingSearchText> SearchText() => new SearchTextCodec();
 
-    public static ICacheCodec<IReadOnlyList<string>> BlockIds { get; } = new BlockIdsCodec();
+    /// <summary>A block id codec whose ids are strings of <paramref name="pool"/> (a new pool when null).</summary>
+    public static ICacheCodec<IReadOnlyList<string>> BlockIds(StringPool? pool = null) => new BlockIdsCodec(pool ?? new StringPool());
 
     /// <summary>One string: a hash.</summary>
     public static ICacheCodec<string> Text { get; } = new TextCodec();
@@ -46,16 +47,16 @@ internal static class CacheCodecs
         public string Read(BinaryReader r) => r.ReadString();
     }
 
-    private sealed class BlockIdsCodec : ICacheCodec<IReadOnlyList<string>>
+    private sealed class BlockIdsCodec(StringPool pool) : ICacheCodec<IReadOnlyList<string>>
     {
         public void Write(BinaryWriter w, IReadOnlyList<string> ids) => w.WriteStrings(ids);
 
-        public IReadOnlyList<string> Read(BinaryReader r) => r.ReadStrings();
+        public IReadOnlyList<string> Read(BinaryReader r) => r.ReadList(r => pool.Shared(r.ReadString()));
     }
 
     private sealed class SearchTextCodec : ICacheCodec<FilingSearchText>
     {
-        private readonly TokenPool _tokens = new();
+        private readonly StringPool _tokens = new();
 
         public void Write(BinaryWriter w, FilingSearchText text)
         {

@@ -45,6 +45,9 @@ public static class GraphBuilder
             return lastShared;
         }
 
+        // Block ids (p1, p2, …) recur in every filing: one string each.
+        var blockIds = new StringPool();
+
         var quotes = new List<Quote>();
         var roles = new List<RoleSeen>();
         var stages = new List<StagePoint>();
@@ -56,7 +59,7 @@ public static class GraphBuilder
             var marked = f.Meta.Boilerplate.ToHashSet(StringComparer.Ordinal);
             foreach (var m in a.Mentions.Where(m => registry.Contains(m.Entity)))
             {
-                mentions.Add(new Mention(m.Entity, f.Slug, date, m.Paragraph, Shared(m.Sentence), m.Boilerplate || marked.Contains(m.Paragraph)) { Start = m.Start, Length = m.Length });
+                mentions.Add(new Mention(m.Entity, f.Slug, date, blockIds.Shared(m.Paragraph), Shared(m.Sentence), m.Boilerplate || marked.Contains(m.Paragraph)) { Start = m.Start, Length = m.Length });
             }
 
             foreach (var q in a.Quotes.Where(q => registry.Contains(new EntityRef(EntityKind.Person, q.PersonSlug))))

@@ -55,7 +55,7 @@ public static class SearchIndexBuilder
         // Parsing and tokenizing are per filing and independent: in parallel; the merge below is in id order.
         var filings = new SearchFiling[sources.Count];
         var tokens = new IReadOnlyList<string>[sources.Count];
-        var pool = new TokenPool();
+        var pool = new StringPool();
         Parallel.For(0, sources.Count, id =>
         {
             var f = sources[id];

@@ -100,8 +100,8 @@ public sealed class CacheCodecTests
     [Fact]
     public void BlockIds_ReadBackAsWritten()
     {
-        AssertRoundTrip<IReadOnlyList<string>>(CacheCodecs.BlockIds, ["s-heading", "p1", "p2"]);
-        AssertRoundTrip<IReadOnlyList<string>>(CacheCodecs.BlockIds, []);
+        AssertRoundTrip<IReadOnlyList<string>>(CacheCodecs.BlockIds(), ["s-heading", "p1", "p2"]);
+        AssertRoundTrip<IReadOnlyList<string>>(CacheCodecs.BlockIds(), []);
     }
 
     [Fact]

@@ -177,7 +177,7 @@ public sealed class FilingCacheTests : IDisposable
         var link = $"filings/{Path.GetFileNameWithoutExtension(page)}.html#p1\"";
         Assert.Contains(link, SiteCompound("sar3419"), StringComparison.Ordinal);
         // Planted: the body has no paragraph 1, so a link to it must go to the page instead.
-        Plant(BlockIds, CacheCodecs.BlockIds, page, ids => [.. ids.Where(id => id != "p1")]);
+        Plant(BlockIds, CacheCodecs.BlockIds(), page, ids => [.. ids.Where(id => id != "p1")]);
 
         RenderAgain("compounds/sar3419.html");
         Assert.DoesNotContain(link, SiteCompound("sar3419"), StringComparison.Ordinal);
@@ -228,7 +228,7 @@ public sealed class FilingCacheTests : IDisposable
         var page = PagePathOf(Seed);
         Plant(Pages, CacheCodecs.FrontMatter, page, meta => meta with { Title = PlantedTitle });
         Plant(SearchTexts, CacheCodecs.SearchText(), page, text => text with { Tokens = [.. text.Tokens, "plantedtoken"] });
-        Plant(BlockIds, CacheCodecs.BlockIds, page, ids => [.. ids.Where(id => id != "p1")]);
+        Plant(BlockIds, CacheCodecs.BlockIds(), page, ids => [.. ids.Where(id => id != "p1")]);
         foreach (var file in CacheFiles(Parses).Concat(CacheFiles(Analyses)).Concat(CacheFiles(Generated)).Concat(CacheFiles(Pages)).Concat(CacheFiles(SearchTexts)).Concat(CacheFiles(BlockIds)))
         {
             Damage(file, damage);
@@ -249,7 +249,7 @@ public sealed class FilingCacheTests : IDisposable
         Assert.All(CacheFiles(Generated), f => Assert.NotNull(ContentFileCache<string>.Decode(File.ReadAllBytes(f), Tool, CacheCodecs.Text)));
         Assert.All(CacheFiles(Pages), f => Assert.NotNull(ContentFileCache<FilingFrontMatter>.Decode(File.ReadAllBytes(f), Tool, CacheCodecs.FrontMatter)));
         Assert.All(CacheFiles(SearchTexts), f => Assert.NotNull(ContentFileCache<FilingSearchText>.Decode(File.ReadAllBytes(f), Tool, CacheCodecs.SearchText())));
-        Assert.All(CacheFiles(BlockIds), f => Assert.NotNull(ContentFileCache<IReadOnlyList<string>>.Decode(File.ReadAllBytes(f), Tool, CacheCodecs.BlockIds)));
+        Assert.All(CacheFiles(BlockIds), f => Assert.NotNull(ContentFileCache<IReadOnlyList<string>>.Decode(File.ReadAllBytes(f), Tool, CacheCodecs.BlockIds())));
     }
 
     [Fact]
@@ -261,7 +261,7 @@ public sealed class FilingCacheTests : IDisposable
         var page = PagePathOf(Seed);
         Plant(Pages, CacheCodecs.FrontMatter, page, meta => meta with { Title = PlantedTitle });
         Plant(SearchTexts, CacheCodecs.SearchText(), page, text => text with { Tokens = [.. text.Tokens, "plantedtoken"] });
-        Plant(BlockIds, CacheCodecs.BlockIds, page, ids => [.. ids.Where(id => id != "p1")]);
+        Plant(BlockIds, CacheCodecs.BlockIds(), page, ids => [.. ids.Where(id => id != "p1")]);
 
         Build(_options with { Full = true });
         Assert.DoesNotContain(PlantedTitle, PageOf(Seed), StringComparison.Ordinal);
@@ -300,7 +300,7 @@ public sealed class FilingCacheTests : IDisposable
         var pages = Directory.GetFiles(Path.Combine(_options.ContentDirectory, "filings"), "*.md").Select(f => "filings/" + Path.GetFileName(f)).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(pages, StoredPaths(Pages, CacheCodecs.FrontMatter));
         Assert.Equal(pages, StoredPaths(SearchTexts, CacheCodecs.SearchText()));
-        Assert.Equal(pages, StoredPaths(BlockIds, CacheCodecs.BlockIds));
+        Assert.Equal(pages, StoredPaths(BlockIds, CacheCodecs.BlockIds()));
     }
 
     [Fact]
