@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using ImmunoGen.Kb.Content;
 using ImmunoGen.Kb.Diagnostics;
 using ImmunoGen.Kb.Extract;
@@ -28,25 +27,20 @@ public static class GraphBuilder
         Parallel.For(0, filings.Count, i => analyses[i] = analyzed?.Invoke(filings[i]) ?? analyzer.Analyze(filings[i].Meta, FilingBody.Parse(corpus.BodyOf(filings[i]))));
 
         var mentions = new List<Mention>();
-        // One string per distinct sentence: the graph holds every mention's sentence until the build ends, and the same
-        // sentences recur across filings (a quarter of their characters at 10,000 filings). A filing's analysis gives
-        // its mentions of one sentence the same string, so only a string not just seen is looked up.
-        var sentences = new Dictionary<string, string>(StringComparer.Ordinal);
+        // One string per distinct sentence and block id: the graph holds every mention's until the build ends, and they
+        // recur across filings (a quarter of the sentences' characters at 10,000 filings; p1, p2, … in every filing).
+        // A filing's analysis gives its mentions of one sentence the same string: a sentence just seen is not looked up.
+        var pool = new StringPool();
         string lastSeen = "", lastShared = "";
-        string Shared(string sentence)
+        string SharedSentence(string sentence)
         {
             if (!ReferenceEquals(sentence, lastSeen))
             {
-                ref var shared = ref CollectionsMarshal.GetValueRefOrAddDefault(sentences, sentence, out _);
-                shared ??= sentence;
-                (lastSeen, lastShared) = (sentence, shared);
+                (lastSeen, lastShared) = (sentence, pool.Shared(sentence));
             }
 
             return lastShared;
         }
-
-        // Block ids (p1, p2, …) recur in every filing: one string each.
-        var blockIds = new StringPool();
 
         var quotes = new List<Quote>();
         var roles = new List<RoleSeen>();
@@ -59,7 +53,7 @@ public static class GraphBuilder
             var marked = f.Meta.Boilerplate.ToHashSet(StringComparer.Ordinal);
             foreach (var m in a.Mentions.Where(m => registry.Contains(m.Entity)))
             {
-                mentions.Add(new Mention(m.Entity, f.Slug, date, blockIds.Shared(m.Paragraph), Shared(m.Sentence), m.Boilerplate || marked.Contains(m.Paragraph)) { Start = m.Start, Length = m.Length });
+                mentions.Add(new Mention(m.Entity, f.Slug, date, pool.Shared(m.Paragraph), SharedSentence(m.Sentence), m.Boilerplate || marked.Contains(m.Paragraph)) { Start = m.Start, Length = m.Length });
             }
 
             foreach (var q in a.Quotes.Where(q => registry.Contains(new EntityRef(EntityKind.Person, q.PersonSlug))))
