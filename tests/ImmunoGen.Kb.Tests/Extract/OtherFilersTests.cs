@@ -1,6 +1,7 @@
 using ImmunoGen.Kb.Content;
 using ImmunoGen.Kb.Extract;
 using ImmunoGen.Kb.Import;
+using ImmunoGen.Kb.Tests.Import;
 
 namespace ImmunoGen.Kb.Tests.Extract;
 
@@ -11,16 +12,16 @@ namespace ImmunoGen.Kb.Tests.Extract;
 /// </summary>
 public class OtherFilersTests
 {
-    private static readonly string Fixtures = Path.GetFullPath(Path.Combine(SeedFilings.RepositoryRoot, "..", "shared", "fixtures", "edgar"));
+    private static readonly string? Fixtures = ImportTestFiles.EdgarFixtures;
 
-    public static TheoryData<string> Submissions() => new(Directory.Exists(Fixtures) ? Directory.GetFiles(Fixtures, "*.txt").Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal) : []);
+    public static TheoryData<string> Submissions() => new(Fixtures is null ? [] : Directory.GetFiles(Fixtures, "*.txt").Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal));
 
-    [Theory]
+    [EdgarFixturesTheory]
     [MemberData(nameof(Submissions))]
     public void Submission_DiscoversNoCompoundOrPartnerFromFilingVocabulary(string file)
     {
         var analyzer = new FilingAnalyzer(SeedFilings.Registry());
-        var (filing, _) = FilingParser.Parse(File.ReadAllText(Path.Combine(Fixtures, file)), file);
+        var (filing, _) = FilingParser.Parse(File.ReadAllText(Path.Combine(Fixtures!, file)), file);
         Assert.NotNull(filing);
 
         var a = analyzer.Analyze(filing.Meta, FilingBody.Parse(filing.Body));

@@ -16,6 +16,18 @@ public sealed class EdgarFixturesFactAttribute : FactAttribute
     }
 }
 
+/// <summary>A theory over the real EDGAR submissions: skipped, not failed for want of data, where they are not present.</summary>
+public sealed class EdgarFixturesTheoryAttribute : TheoryAttribute
+{
+    public EdgarFixturesTheoryAttribute()
+    {
+        if (ImportTestFiles.EdgarFixtures is null)
+        {
+            Skip = ImportTestFiles.NoEdgarFixtures;
+        }
+    }
+}
+
 /// <summary>EDGAR full submissions: our fixtures built from seed text, and the real ones under ../shared/fixtures/edgar.</summary>
 public class EdgarSubmissionTests
 {
