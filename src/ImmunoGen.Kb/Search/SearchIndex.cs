@@ -38,7 +38,7 @@ public sealed record SearchEntity(
 
 /// <summary>A filing as the index holds it. Its id is its position in <see cref="SearchIndex.Filings"/> (date, then slug order).</summary>
 /// <param name="Entities">Positions in <see cref="SearchIndex.Entities"/> of the entities the filing names.</param>
-/// <param name="Text">Title and non-boilerplate paragraphs, one per line: where snippets come from.</param>
+/// <param name="Text">The non-boilerplate paragraphs, one per line, as UTF-8: where snippets come from (the title is indexed, not kept here).</param>
 public sealed record SearchFiling(string Slug, string Title, string Url, DateOnly? Date, IReadOnlyList<int> Entities, Utf8Text Text);
 
 /// <summary>
