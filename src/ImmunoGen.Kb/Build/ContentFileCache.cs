@@ -48,11 +48,19 @@ internal sealed class ContentFileCache<TValue>
         _shards = Enumerable.Range(0, ShardCount).Select(i => new Lazy<Shard>(() => Load(i, reuse))).ToArray();
     }
 
-    /// <summary>The value stored for <paramref name="path"/> under exactly <paramref name="key"/>, or null; a hit is kept on save.</summary>
+    /// <summary>
+    /// The value stored for <paramref name="path"/> under exactly <paramref name="key"/>, by this build or the last one, or
+    /// null; a hit is kept on save.
+    /// </summary>
     public TValue? Find(string path, string key)
     {
         var shard = _shards[ShardOf(path)].Value;
-        if (shard.Loaded.TryGetValue(path, out var entry) && string.Equals(entry.Key, key, StringComparison.Ordinal))
+        if (shard.Kept.TryGetValue(path, out var entry) && string.Equals(entry.Key, key, StringComparison.Ordinal))
+        {
+            return entry.Value;
+        }
+
+        if (shard.Loaded.TryGetValue(path, out entry) && string.Equals(entry.Key, key, StringComparison.Ordinal))
         {
             shard.Kept[path] = entry;
             return entry.Value;

@@ -133,14 +133,15 @@ public static class SiteBuilder
     {
         // Parses and analyses of unchanged raw files, kept from the last build; a full build makes them afresh.
         var caches = new FilingCaches(cacheDirectory, tool, reuse: !options.Full);
-        var (import, discovered, analyzed) = ImportFilings(content, options.Progress, [], 0, timings, caches);
+        // Front-matter of filing pages read by the last build, and of those the import writes now: only pages changed
+        // otherwise are parsed when loaded.
+        var frontMatter = new FrontMatterCache(cacheDirectory, tool, reuse: !options.Full);
+        var (import, discovered, analyzed) = ImportFilings(content, options.Progress, [], 0, timings, caches, frontMatter);
         diagnostics.AddRange(import.Diagnostics);
 
         var (corpus, graph) = Time(timings, "link", () =>
         {
             ReleaseLastStage();
-            // Front-matter of filing pages read by the last build: only new and changed pages are parsed.
-            var frontMatter = new FrontMatterCache(cacheDirectory, tool, reuse: !options.Full);
             // Bodies are read again from the pages when rendered: only those the graph must still analyze are held.
             var corpus = content.Load(diagnostics, frontMatter, keepBody: f => analyzed.Find(f) is null);
             if (frontMatter.Save() is { } unsaved)
@@ -172,23 +173,24 @@ public static class SiteBuilder
         }
 
         var (copyDiagnostics, copyFailed) = new FilingImporter(content.Root).CopyIntoRaw(paths);
-        var (result, discovered, _) = ImportFilings(content, null, copyDiagnostics, copyFailed, [], caches: null);
+        var (result, discovered, _) = ImportFilings(content, null, copyDiagnostics, copyFailed, [], caches: null, frontMatter: null);
         return (result, discovered);
     }
 
     /// <summary>
     /// Import and Extract: parse every raw filing, discover entities that have no page yet (writing a stub page for each),
     /// then write each filing page with the entities and events the analyzer found in it.
-    /// With <paramref name="caches"/>, a raw file parsed or analyzed by an earlier build is taken from there.
+    /// With <paramref name="caches"/>, a raw file parsed or analyzed by an earlier build is taken from there; the
+    /// front-matter of each page written goes to <paramref name="frontMatter"/>.
     /// </summary>
-    private static (ImportResult Result, int Discovered, AnalyzedFilings Analyzed) ImportFilings(ContentStore content, IProgress<BuildProgress>? progress, IReadOnlyList<Diagnostic> copyDiagnostics, int copyFailed, List<StageTiming> timings, FilingCaches? caches)
+    private static (ImportResult Result, int Discovered, AnalyzedFilings Analyzed) ImportFilings(ContentStore content, IProgress<BuildProgress>? progress, IReadOnlyList<Diagnostic> copyDiagnostics, int copyFailed, List<StageTiming> timings, FilingCaches? caches, IFrontMatterCache? frontMatter)
     {
         var importer = new FilingImporter(content.Root);
         var read = Time(timings, "import", () => importer.Read(importer.RawFiles(), caches));
-        return Time(timings, "extract", () => Extract(content, importer, read, progress, copyDiagnostics, copyFailed, caches));
+        return Time(timings, "extract", () => Extract(content, importer, read, progress, copyDiagnostics, copyFailed, caches, frontMatter));
     }
 
-    private static (ImportResult Result, int Discovered, AnalyzedFilings Analyzed) Extract(ContentStore content, FilingImporter importer, ImportReadResult read, IProgress<BuildProgress>? progress, IReadOnlyList<Diagnostic> copyDiagnostics, int copyFailed, FilingCaches? caches)
+    private static (ImportResult Result, int Discovered, AnalyzedFilings Analyzed) Extract(ContentStore content, FilingImporter importer, ImportReadResult read, IProgress<BuildProgress>? progress, IReadOnlyList<Diagnostic> copyDiagnostics, int copyFailed, FilingCaches? caches, IFrontMatterCache? frontMatter)
     {
         var registry = LoadRegistry(content);
         // What the cached analyses are keyed by: computed once for each registry the build analyzes under.
@@ -242,7 +244,7 @@ public static class SiteBuilder
 
         // Closures below share the scope that holds the scans: emptied, they do not live on while pages are written.
         scanned.Clear();
-        var write = importer.Write(read.Filings, f => analyses[f.RawPath].ApplyTo(f.Meta), caches?.GeneratedPages(fingerprint));
+        var write = importer.Write(read.Filings, f => analyses[f.RawPath].ApplyTo(f.Meta), caches?.GeneratedPages(fingerprint), frontMatter);
         var cacheDiagnostics = new List<Diagnostic>();
         if (caches is not null)
         {

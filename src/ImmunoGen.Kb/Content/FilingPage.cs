@@ -162,6 +162,6 @@ public interface IFrontMatterCache
     /// <summary>The front-matter stored for this page and exactly this front-matter text, or null.</summary>
     FilingFrontMatter? Find(string path, string frontMatter);
 
-    /// <summary>Remembers front-matter just read (called from many threads at once).</summary>
+    /// <summary>Remembers front-matter just read, or just written (what reading it gives); called from many threads at once.</summary>
     void Add(string path, string frontMatter, FilingFrontMatter meta);
 }

@@ -193,7 +193,11 @@ public sealed class FilingImporter
     /// Optional: hashes of the pages earlier runs generated with the same <paramref name="enrich"/>; a page on disk with
     /// that hash is unchanged, and is neither generated again nor rewritten.
     /// </param>
-    public ImportWriteResult Write(IEnumerable<ImportedFiling> filings, Func<ImportedFiling, FilingFrontMatter>? enrich = null, IGeneratedPageCache? generated = null)
+    /// <param name="frontMatter">
+    /// Optional: told the front-matter of every page generated, keyed by its text as reading the page would find it, so
+    /// that loading the pages does not parse again the YAML just written.
+    /// </param>
+    public ImportWriteResult Write(IEnumerable<ImportedFiling> filings, Func<ImportedFiling, FilingFrontMatter>? enrich = null, IGeneratedPageCache? generated = null, IFrontMatterCache? frontMatter = null)
     {
         var diagnostics = new List<Diagnostic>();
         var (loaded, stateError) = LoadState();
@@ -244,17 +248,16 @@ public sealed class FilingImporter
                     return;
                 }
 
-                var bytes = new System.Text.UTF8Encoding(false).GetBytes(FilingPage.Write(meta, filing.Body));
+                var text = FilingPage.Write(meta, filing.Body);
+                var bytes = new System.Text.UTF8Encoding(false).GetBytes(text);
                 var entry = new ImportStateEntry(page, filing.RawPath, filing.RawSha256, Fingerprint.Of(bytes));
                 generated?.Add(filing, entry.Sha256);
                 if (currentSha is null)
                 {
                     AtomicFile.Write(full, bytes);
                     outcomes[i] = (PageOutcome.Imported, entry, null);
-                    return;
                 }
-
-                if (currentSha == entry.Sha256)
+                else if (currentSha == entry.Sha256)
                 {
                     outcomes[i] = (PageOutcome.Unchanged, entry, null);
                 }
@@ -266,6 +269,13 @@ public sealed class FilingImporter
                 else
                 {
                     outcomes[i] = (PageOutcome.KeptEdited, entry, Diagnostic.Warning(DiagnosticCodes.Import.EditedPageKept, Display(full), $"page was edited since it was generated from {filing.RawPath}; kept as it is (delete it to re-import)"));
+                    return;
+                }
+
+                // The page on disk is the text just generated.
+                if (frontMatter is not null && FrontMatterText.Split(text) is { } parts)
+                {
+                    frontMatter.Add(page, parts.Yaml, meta);
                 }
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -277,6 +277,18 @@ public sealed class FilingCacheTests : IDisposable
     }
 
     [Fact]
+    public void AValueStoredByThisBuild_IsFoundByIt_UnderItsKeyOnly()
+    {
+        var cache = new ContentFileCache<string>(Path.Combine(_options.ResolvedCacheDirectory, "test"), Tool, CacheCodecs.Text, reuse: true);
+
+        cache.Put("filings/a.md", "key", "value");
+
+        Assert.Equal("value", cache.Find("filings/a.md", "key"));
+        Assert.Null(cache.Find("filings/a.md", "other key"));
+        Assert.Null(cache.Find("filings/b.md", "key"));
+    }
+
+    [Fact]
     public void EntriesOfRemovedRawFiles_AndOtherFiles_AreDropped()
     {
         var added = Path.Combine(_options.ContentDirectory, "raw", "901_added.txt");

@@ -1,6 +1,9 @@
+using ImmunoGen.Kb.Build;
 using ImmunoGen.Kb.Content;
 using ImmunoGen.Kb.Diagnostics;
+using ImmunoGen.Kb.Extract;
 using ImmunoGen.Kb.Import;
+using ImmunoGen.Kb.Tests.Extract;
 
 namespace ImmunoGen.Kb.Tests.Import;
 
@@ -256,6 +259,56 @@ public class FilingImporterTests
         var page = File.ReadAllText(Path.Combine(t.Content, written.Pages[0]));
         Assert.Contains("compounds: [ave1642]\npartners: [sanofi-aventis]\n", page, StringComparison.Ordinal);
         Assert.Contains("source:\n  path: raw/000.txt\n", page, StringComparison.Ordinal);
+    }
+
+    // A build hands the front-matter it writes straight to the loading of the pages, which then skips their YAML: it must
+    // be, field for field, what reading the page gives, for every kind of input (seeds, EDGAR submissions, hostile text).
+    [Fact]
+    public void EveryPageWritten_TellsTheFrontMatterThatReadingThePageGives()
+    {
+        using var t = new TempContent();
+        var importer = new FilingImporter(t.Content);
+        Directory.CreateDirectory(importer.RawDir);
+        var inputs = ImportTestFiles.Seeds.Select(ImportTestFiles.Seed)
+            .Concat(Directory.GetFiles(ImportTestFiles.TestData, "edgar-*.txt"))
+            .Concat(Directory.GetFiles(Path.Combine(ImportTestFiles.RepoRoot, "tests", "ImmunoGen.Kb.Tests", "TestData", "Hostile")))
+            .Concat(ImportTestFiles.EdgarFixtures is { } edgar ? Directory.GetFiles(edgar, "*.txt") : []);
+        foreach (var input in inputs)
+        {
+            File.Copy(input, Path.Combine(importer.RawDir, Path.GetFileName(input)));
+        }
+
+        var read = importer.Read(importer.RawFiles());
+        var analyzer = new FilingAnalyzer(SeedFilings.Registry());
+        var told = new ToldFrontMatter();
+
+        var written = importer.Write(read.Filings, f => analyzer.Analyze(f.Meta, FilingBody.Parse(f.Body)).ApplyTo(f.Meta), frontMatter: told);
+
+        Assert.Equal(read.Filings.Count, written.Pages.Count);
+        Assert.Equal(written.Pages, told.Pages.Keys.Order(StringComparer.Ordinal));
+        Assert.Contains(told.Pages.Values, p => p.Meta.Events.Count > 0 && p.Meta.People.Count > 0);
+        foreach (var page in written.Pages)
+        {
+            var text = File.ReadAllText(Path.Combine(t.Content, page));
+            var diagnostics = new List<Diagnostic>();
+            var filing = FilingPage.Read(page, text, diagnostics);
+
+            Assert.Empty(diagnostics);
+            Assert.Equal(FrontMatterText.Split(text)!.Value.Yaml, told.Pages[page].Yaml);
+            Assert.Equal(Encoded(filing!.Meta), Encoded(told.Pages[page].Meta));
+        }
+    }
+
+    private static byte[] Encoded(FilingFrontMatter meta) =>
+        ContentFileCache<FilingFrontMatter>.Encode(new Dictionary<string, ContentFileCache<FilingFrontMatter>.Entry> { ["page"] = new("key", meta) }, "tool", CacheCodecs.FrontMatter);
+
+    private sealed class ToldFrontMatter : IFrontMatterCache
+    {
+        public System.Collections.Concurrent.ConcurrentDictionary<string, (string Yaml, FilingFrontMatter Meta)> Pages { get; } = new(StringComparer.Ordinal);
+
+        public FilingFrontMatter? Find(string path, string frontMatter) => null;
+
+        public void Add(string path, string frontMatter, FilingFrontMatter meta) => Assert.True(Pages.TryAdd(path, (frontMatter, meta)), $"{path} told twice");
     }
 
     [Fact]
