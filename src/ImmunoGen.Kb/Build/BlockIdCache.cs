@@ -35,6 +35,16 @@ internal sealed class BlockIdCache
     }
 
     /// <summary>
+    /// Stores the block ids of <paramref name="filing"/>'s body, found by whoever parsed it this build (the Extract stage,
+    /// for the pages it generated), so rendering does not read and parse that body again for its anchors.
+    /// </summary>
+    public void Add(Filing filing, IReadOnlyList<string> ids)
+    {
+        _used = true;
+        _ids.Put(filing.Path, filing.PageSha256(), ids.Select(_names.Shared).ToArray());
+    }
+
+    /// <summary>
     /// Writes what changed, keeping the ids of every filing of <paramref name="filings"/> still stored whether or not this
     /// build linked into it; a warning when some of it cannot be written. A build that rendered no link into a filing
     /// never asked for block ids and leaves the files as they are (their keys keep them right).

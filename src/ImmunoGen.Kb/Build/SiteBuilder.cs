@@ -50,7 +50,10 @@ public static class SiteBuilder
         var output = Path.GetFullPath(options.OutputDirectory);
         var incremental = previous is not null && previous.Tool == tool && previous.Templates == templatesFingerprint && previous.Output == output;
 
-        var (import, discovered, corpus, graph) = ImportAndLink(options, content, cacheDirectory, tool, diagnostics, timings);
+        // Block ids of bodies parsed by the last build or by this one's Extract: links check their anchors without
+        // parsing every body again.
+        var blockIds = new BlockIdCache(cacheDirectory, tool, reuse: !options.Full);
+        var (import, discovered, corpus, graph) = ImportAndLink(options, content, cacheDirectory, tool, blockIds, diagnostics, timings);
 
         var site = new SiteOutput(options.OutputDirectory);
         var rendered = Time(timings, "render", () =>
@@ -61,8 +64,6 @@ public static class SiteBuilder
             diagnostics.AddRange(templateDiagnostics);
             diagnostics.AddRange(SiteRenderer.MissingTemplates(templates, options.TemplatesDirectory));
             var fingerprints = new OutputFingerprints(graph, tool, templatesFingerprint, options.BaseUrl);
-            // Block ids of bodies read by the last build: links check their anchors without parsing every body again.
-            var blockIds = new BlockIdCache(cacheDirectory, tool, reuse: !options.Full);
             var outcome = Render(templates, graph, options, fingerprints, f => blockIds.Of(f, graph.Corpus.BodyOf), incremental ? previous : null, site, diagnostics);
             if (blockIds.Save(graph.Corpus.Filings) is { } unsaved)
             {
@@ -129,7 +130,7 @@ public static class SiteBuilder
     /// analyses are needed until the graph is built and no longer: kept in this method's scope, they are not alive while
     /// pages render.
     /// </summary>
-    private static (ImportResult Import, int Discovered, Corpus Corpus, KnowledgeGraph Graph) ImportAndLink(BuildOptions options, ContentStore content, string cacheDirectory, string tool, DiagnosticBag diagnostics, List<StageTiming> timings)
+    private static (ImportResult Import, int Discovered, Corpus Corpus, KnowledgeGraph Graph) ImportAndLink(BuildOptions options, ContentStore content, string cacheDirectory, string tool, BlockIdCache blockIds, DiagnosticBag diagnostics, List<StageTiming> timings)
     {
         // Parses and analyses of unchanged raw files, kept from the last build; a full build makes them afresh.
         var caches = new FilingCaches(cacheDirectory, tool, reuse: !options.Full);
@@ -147,6 +148,14 @@ public static class SiteBuilder
             if (frontMatter.Save() is { } unsaved)
             {
                 diagnostics.Add(unsaved);
+            }
+
+            foreach (var filing in corpus.Filings)
+            {
+                if (analyzed.BlockIdsOf(filing) is { } ids)
+                {
+                    blockIds.Add(filing, ids);
+                }
             }
 
             var registryDiagnostics = new List<Diagnostic>();
@@ -237,7 +246,8 @@ public static class SiteBuilder
         // The cache was just searched under this registry; under a new one (newcomers) it may hold what is pending.
         var pending = read.Filings.Where(f => !analyses.ContainsKey(f.RawPath) || newcomers?.MayChange(f) == true).ToList();
         // The registry only grew since discovery (by the newcomers), so what the discovery rules read in each text holds.
-        foreach (var (raw, analysis) in Analyze(pending, registry, fingerprint, progress, newcomers is null ? null : caches, path => scanned.TryGetValue(path, out var d) ? d.Scan : null))
+        var blockIds = new ConcurrentDictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var (raw, analysis) in Analyze(pending, registry, fingerprint, progress, newcomers is null ? null : caches, path => scanned.TryGetValue(path, out var d) ? d.Scan : null, blockIds))
         {
             analyses[raw] = analysis;
         }
@@ -261,7 +271,7 @@ public static class SiteBuilder
             }
         }
 
-        return (FilingImporter.Combine([.. copyDiagnostics, .. cacheDiagnostics], copyFailed, read, write), discovered.Count, new AnalyzedFilings(write.Generated, analyses));
+        return (FilingImporter.Combine([.. copyDiagnostics, .. cacheDiagnostics], copyFailed, read, write), discovered.Count, new AnalyzedFilings(write.Generated, analyses, blockIds));
     }
 
     // The analyses an earlier build stored for these filings' bytes under the registry with this fingerprint.
@@ -298,15 +308,27 @@ public static class SiteBuilder
     }
 
     // Each filing's analysis under the registry (whose fingerprint is given), from the cache or made now; with its
-    // discovery scan where the registry it was made under is one this registry's names include.
-    private static Dictionary<string, FilingAnalysis> Analyze(List<ImportedFiling> filings, EntityRegistry registry, string fingerprint, IProgress<BuildProgress>? progress, FilingCaches? caches, Func<string, DiscoveryScan?> scanOf)
+    // discovery scan where the registry it was made under is one this registry's names include. The block ids of each
+    // body parsed go to blockIds, by raw path.
+    private static Dictionary<string, FilingAnalysis> Analyze(List<ImportedFiling> filings, EntityRegistry registry, string fingerprint, IProgress<BuildProgress>? progress, FilingCaches? caches, Func<string, DiscoveryScan?> scanOf, ConcurrentDictionary<string, IReadOnlyList<string>> blockIds)
     {
         var analyzer = new FilingAnalyzer(registry);
         var results = new ConcurrentDictionary<string, FilingAnalysis>(StringComparer.Ordinal);
+        var ids = new StringPool();
         var done = 0;
         Parallel.ForEach(filings, f =>
         {
-            results[f.RawPath] = caches?.FindAnalysis(f, fingerprint) ?? analyzer.Analyze(f.Meta, FilingBody.Parse(f.Body), scanOf(f.RawPath));
+            if (caches?.FindAnalysis(f, fingerprint) is { } cached)
+            {
+                results[f.RawPath] = cached;
+            }
+            else
+            {
+                var body = FilingBody.Parse(f.Body);
+                results[f.RawPath] = analyzer.Analyze(f.Meta, body, scanOf(f.RawPath));
+                blockIds[f.RawPath] = body.Blocks.Select(b => ids.Shared(b.Id)).ToArray();
+            }
+
             progress?.Report(new BuildProgress("extract", Interlocked.Increment(ref done), filings.Count));
         });
         return new Dictionary<string, FilingAnalysis>(results, StringComparer.Ordinal);
@@ -486,21 +508,21 @@ public static class SiteBuilder
     }
 
     /// <summary>
-    /// The Import stage's analyses, offered to the Link stage. One is reused only for a page whose text is exactly the
-    /// text the import generated from the analysis (by SHA-256); a page a person edited is analyzed again. Keyed by hashes,
-    /// not by the imported filings, so the raw bodies are not held while the pages are loaded.
+    /// The Import stage's analyses, and the block ids of the bodies it parsed, offered to the Link stage. Either is reused
+    /// only for a page whose text is exactly the text the import generated (by SHA-256); a page a person edited is analyzed
+    /// again. Keyed by hashes, not by the imported filings, so the raw bodies are not held while the pages are loaded.
     /// </summary>
     /// <param name="generated">By raw path, the hash of the page generated from it (<see cref="ImportWriteResult.Generated"/>).</param>
-    private sealed class AnalyzedFilings(IReadOnlyDictionary<string, string> generated, Dictionary<string, FilingAnalysis> analyses)
+    /// <param name="blockIds">By raw path, the block ids of the body parsed this build (not of those analyzed by an earlier one).</param>
+    private sealed class AnalyzedFilings(IReadOnlyDictionary<string, string> generated, Dictionary<string, FilingAnalysis> analyses, IReadOnlyDictionary<string, IReadOnlyList<string>> blockIds)
     {
-        public FilingAnalysis? Find(Filing page) =>
-            page.Meta.Source?.Path is { } raw
-            && page.TextSha256 is { } sha
-            && generated.TryGetValue(raw, out var made)
-            && made == sha
-            && analyses.TryGetValue(raw, out var analysis)
-                ? analysis
-                : null;
+        public FilingAnalysis? Find(Filing page) => GeneratedFrom(page) is { } raw && analyses.TryGetValue(raw, out var analysis) ? analysis : null;
+
+        public IReadOnlyList<string>? BlockIdsOf(Filing page) => GeneratedFrom(page) is { } raw && blockIds.TryGetValue(raw, out var ids) ? ids : null;
+
+        // The raw file the page was generated from this build, when the page is exactly what was generated.
+        private string? GeneratedFrom(Filing page) =>
+            page.Meta.Source?.Path is { } raw && page.TextSha256 is { } sha && generated.TryGetValue(raw, out var made) && made == sha ? raw : null;
     }
 
     /// <summary>
