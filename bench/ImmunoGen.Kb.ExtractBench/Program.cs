@@ -35,7 +35,7 @@ for (var i = 2; i < args.Length; i++)
 
 var importer = new FilingImporter(Path.GetDirectoryName(Path.GetFullPath(args[0]))!);
 var read = importer.Read(Directory.EnumerateFiles(args[0]).Order(StringComparer.Ordinal).ToList());
-var bodies = read.Filings.Select(f => FilingBody.Parse(f.Body)).ToList();
+var bodies = read.Filings.Select(f => FilingBody.Parse(f.Body.ToString())).ToList();
 var store = new ContentStore(args[1]);
 var bag = new DiagnosticBag();
 var entities = store.LoadEntities<Compound>(EntityKind.Compound, bag).Cast<Entity>()

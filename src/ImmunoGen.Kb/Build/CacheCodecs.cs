@@ -60,13 +60,12 @@ internal static class CacheCodecs
 
         public void Write(BinaryWriter w, FilingSearchText text)
         {
-            w.Write7BitEncodedInt(text.Text.Bytes.Length);
-            w.Write(text.Text.Bytes);
+            w.Write(text.Text);
             w.WriteStrings(text.Tokens);
         }
 
         public FilingSearchText Read(BinaryReader r) =>
-            new(Utf8Text.FromUtf8(r.ReadBytes(r.Read7BitEncodedInt())), r.ReadList(r => _tokens.Shared(r.ReadString())));
+            new(r.ReadUtf8Text(), r.ReadList(r => _tokens.Shared(r.ReadString())));
     }
 
     private sealed class FrontMatterCodec : ICacheCodec<FilingFrontMatter>
@@ -104,7 +103,7 @@ internal static class CacheCodecs
             r.ReadString(),
             r.ReadString(),
             r.ReadOptional(),
-            r.ReadBoolean() ? new ParsedFiling(r.ReadMeta(), r.ReadString()) : null,
+            r.ReadBoolean() ? new ParsedFiling(r.ReadMeta(), r.ReadUtf8Text()) : null,
             r.ReadList(r => new Diagnostic((Severity)r.ReadInt32(), r.ReadString(), r.ReadString(), r.ReadInt32(), r.ReadString())));
     }
 
@@ -258,6 +257,15 @@ internal static class BinaryCache
 
         return list;
     }
+
+    // The bytes as they are, length first: no transcoding either way.
+    public static void Write(this BinaryWriter w, Utf8Text text)
+    {
+        w.Write7BitEncodedInt(text.Bytes.Length);
+        w.Write(text.Bytes);
+    }
+
+    public static Utf8Text ReadUtf8Text(this BinaryReader r) => Utf8Text.FromUtf8(r.ReadBytes(r.Read7BitEncodedInt()));
 
     public static void WriteStrings(this BinaryWriter w, IReadOnlyList<string> items) => w.WriteList(items, (w, s) => w.Write(s));
 

@@ -24,7 +24,7 @@ namespace ImmunoGen.Kb.Build;
 internal sealed class ContentFileCache<TValue>
     where TValue : class
 {
-    public const int FormatVersion = 3;
+    public const int FormatVersion = 4;
 
     /// <summary>Enough files that one new filing rewrites a small one at 10,000 filings, few enough that each is worth opening.</summary>
     public const int ShardCount = 32;

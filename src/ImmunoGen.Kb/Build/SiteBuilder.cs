@@ -300,7 +300,7 @@ public static class SiteBuilder
         var done = 0;
         Parallel.ForEach(filings, f =>
         {
-            var found = analyzer.Discover(f.Meta, FilingBody.Parse(f.Body), out var scan);
+            var found = analyzer.Discover(f.Meta, FilingBody.Parse(f.Body.ToString()), out var scan);
             results[f.RawPath] = (found, scan);
             progress?.Report(new BuildProgress("extract", Interlocked.Increment(ref done), filings.Count));
         });
@@ -324,7 +324,7 @@ public static class SiteBuilder
             }
             else
             {
-                var body = FilingBody.Parse(f.Body);
+                var body = FilingBody.Parse(f.Body.ToString());
                 results[f.RawPath] = analyzer.Analyze(f.Meta, body, scanOf(f.RawPath));
                 blockIds[f.RawPath] = body.Blocks.Select(b => ids.Shared(b.Id)).ToArray();
             }
@@ -540,7 +540,7 @@ public static class SiteBuilder
 
         public bool MayChange(ImportedFiling filing) =>
             filing.Meta.Signatories.Any(s => _names.Resolve(s.Name) is not null || _names.Resolve(DiscoveryPatterns.WithoutInitials(s.Name)) is not null)
-            || FilingBody.Parse(filing.Body).Blocks.Any(b => _names.Match(b.Text).Count > 0 || Words(b.Text).Any(_surnames.Contains));
+            || FilingBody.Parse(filing.Body.ToString()).Blocks.Any(b => _names.Match(b.Text).Count > 0 || Words(b.Text).Any(_surnames.Contains));
 
         private static IEnumerable<string> Words(string text)
         {

@@ -5,7 +5,7 @@ namespace ImmunoGen.Kb.Import;
 
 /// <summary>A parsed filing with the raw file it came from; <see cref="Meta"/> already carries <c>source</c>.</summary>
 /// <param name="RawPath">The raw file relative to the content folder, with <c>/</c>: <c>raw/001_x.txt</c>.</param>
-public sealed record ImportedFiling(string RawPath, string RawSha256, FilingFrontMatter Meta, string Body)
+public sealed record ImportedFiling(string RawPath, string RawSha256, FilingFrontMatter Meta, Utf8Text Body)
 {
     /// <summary>The page's file name without <c>.md</c>: <c>&lt;event_date&gt;-&lt;slug of title&gt;</c>.</summary>
     public string Slug => ParsedFiling.PageSlug(Meta);
@@ -248,7 +248,7 @@ public sealed class FilingImporter
                     return;
                 }
 
-                var text = FilingPage.Write(meta, filing.Body);
+                var text = FilingPage.Write(meta, filing.Body.ToString());
                 var bytes = new System.Text.UTF8Encoding(false).GetBytes(text);
                 var entry = new ImportStateEntry(page, filing.RawPath, filing.RawSha256, Fingerprint.Of(bytes));
                 generated?.Add(filing, entry.Sha256);

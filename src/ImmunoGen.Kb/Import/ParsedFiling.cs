@@ -4,9 +4,10 @@ namespace ImmunoGen.Kb.Import;
 
 /// <summary>
 /// What the parser read from one filing: the front-matter facts the filing states (no entity keys; the Entities stage
-/// adds compounds, partners, people, events and boilerplate) and the body as clean Markdown.
+/// adds compounds, partners, people, events and boilerplate) and the body as clean Markdown, held as UTF-8: every
+/// filing's is held from Import to the end of Extract.
 /// </summary>
-public sealed record ParsedFiling(FilingFrontMatter Meta, string Body)
+public sealed record ParsedFiling(FilingFrontMatter Meta, Utf8Text Body)
 {
     /// <summary>The page's file name without <c>.md</c>: <c>&lt;event_date&gt;-&lt;slug of title&gt;</c>.</summary>
     public string Slug => PageSlug(Meta);

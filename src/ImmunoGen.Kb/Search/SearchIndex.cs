@@ -1,3 +1,5 @@
+using ImmunoGen.Kb.Content;
+
 namespace ImmunoGen.Kb.Search;
 
 /// <summary>What a search key is of its entity; the order is the order of the ranking tiers they give on an exact match.</summary>

@@ -24,7 +24,7 @@ public class OtherFilersTests
         var (filing, _) = FilingParser.Parse(File.ReadAllText(Path.Combine(Fixtures!, file)), file);
         Assert.NotNull(filing);
 
-        var a = analyzer.Analyze(filing.Meta, FilingBody.Parse(filing.Body));
+        var a = analyzer.Analyze(filing.Meta, FilingBody.Parse(filing.Body.ToString()));
 
         Assert.Empty(a.Compounds);
         Assert.Empty(a.Partners);

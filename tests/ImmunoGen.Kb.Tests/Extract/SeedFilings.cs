@@ -18,10 +18,10 @@ internal static class SeedFilings
 
     public static FilingFrontMatter Meta(string id) => Parse(id).Meta;
 
-    public static FilingBody Body(string id) => FilingBody.Parse(Parse(id).Body);
+    public static FilingBody Body(string id) => FilingBody.Parse(Parse(id).Body.ToString());
 
     /// <summary>The importer's Markdown body of a seed.</summary>
-    public static string Markdown(string id) => Parse(id).Body;
+    public static string Markdown(string id) => Parse(id).Body.ToString();
 
     private static ParsedFiling Parse(string id) => Parsed.GetOrAdd(id, key =>
     {

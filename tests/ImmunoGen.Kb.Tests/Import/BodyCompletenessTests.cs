@@ -19,7 +19,7 @@ public partial class BodyCompletenessTests
     {
         var raw = ImportTestFiles.SeedText(seed);
         var (filing, _) = FilingParser.Parse(raw, seed);
-        var rendered = Letters(RenderedText(filing!.Body));
+        var rendered = Letters(RenderedText(filing!.Body.ToString()));
 
         var missing = ContentSentences(raw).Where(s => !rendered.Contains(Letters(s), StringComparison.Ordinal)).ToList();
 
@@ -33,7 +33,7 @@ public partial class BodyCompletenessTests
     {
         var raw = ImportTestFiles.SeedText(seed);
         var (filing, _) = FilingParser.Parse(raw, seed);
-        var text = RenderedText(filing!.Body);
+        var text = RenderedText(filing!.Body.ToString());
 
         Assert.DoesNotContain("\\$", text, StringComparison.Ordinal);
         Assert.DoesNotContain("-more-", text, StringComparison.Ordinal);

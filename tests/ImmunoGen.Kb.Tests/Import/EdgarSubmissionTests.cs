@@ -63,8 +63,8 @@ public class EdgarSubmissionTests
         Assert.Equal(new DateOnly(2007, 10, 17), edgar.Meta.FiledDate);
         Assert.Equal("0000855654", edgar.Meta.Cik);
         var expected = seed.Meta with { AccessionNumber = "0000855654-07-000031", FiledDate = new DateOnly(2007, 10, 17), Cik = "0000855654" };
-        Assert.Equal(FilingPage.Write(expected, seed.Body), FilingPage.Write(edgar.Meta, edgar.Body));
-        Assert.DoesNotContain("begin 644", edgar.Body, StringComparison.Ordinal);
+        Assert.Equal(FilingPage.Write(expected, seed.Body.ToString()), FilingPage.Write(edgar.Meta, edgar.Body.ToString()));
+        Assert.DoesNotContain("begin 644", edgar.Body.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -74,10 +74,10 @@ public class EdgarSubmissionTests
         var seed = Seed("002_9fcb631c0bb8cd92");
 
         Assert.Equal("0000855654-06-000077", edgar.Meta.AccessionNumber);
-        Assert.Contains("ranging from 18 to 297 mg/m².", edgar.Body, StringComparison.Ordinal);
+        Assert.Contains("ranging from 18 to 297 mg/m².", edgar.Body.ToString(), StringComparison.Ordinal);
         Assert.Equal(
-            FilingPage.Write(seed.Meta with { AccessionNumber = "0000855654-06-000077", FiledDate = new DateOnly(2006, 11, 8), Cik = "0000855654" }, seed.Body),
-            FilingPage.Write(edgar.Meta, edgar.Body));
+            FilingPage.Write(seed.Meta with { AccessionNumber = "0000855654-06-000077", FiledDate = new DateOnly(2006, 11, 8), Cik = "0000855654" }, seed.Body.ToString()),
+            FilingPage.Write(edgar.Meta, edgar.Body.ToString()));
     }
 
     [Fact]
@@ -95,10 +95,10 @@ public class EdgarSubmissionTests
         Assert.Equal(seed.Meta.Items, edgar.Meta.Items);
         Assert.Equal(seed.Meta.Exhibits, edgar.Meta.Exhibits);
         Assert.Equal(seed.Meta.Signatories, edgar.Meta.Signatories);
-        Assert.DoesNotContain("9.99", edgar.Body, StringComparison.Ordinal);
-        Assert.DoesNotContain("hidden XBRL", edgar.Body, StringComparison.Ordinal);
-        Assert.DoesNotContain("margin", edgar.Body, StringComparison.Ordinal);
-        Assert.Contains("will receive a $1 million license fee", edgar.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("9.99", edgar.Body.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("hidden XBRL", edgar.Body.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("margin", edgar.Body.ToString(), StringComparison.Ordinal);
+        Assert.Contains("will receive a $1 million license fee", edgar.Body.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -137,8 +137,8 @@ public class EdgarSubmissionTests
         Assert.Equal([new FilingItem("7", "Financial Statements; Pro Forma Financial Information and Exhibits")], f.Meta.Items);
         Assert.Equal([new Exhibit("20.1", "Aames Capital Corporation, Mortgage Pass-Through Certificates, Series 1998-C - Statement to Certificateholders")], f.Meta.Exhibits);
         Assert.Equal([new Signatory("Barbara S. Polsky", "Executive Vice President")], f.Meta.Signatories);
-        Assert.DoesNotContain("<PAGE>", f.Body, StringComparison.Ordinal);
-        Assert.DoesNotContain("PRIVACY-ENHANCED", f.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("<PAGE>", f.Body.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("PRIVACY-ENHANCED", f.Body.ToString(), StringComparison.Ordinal);
     }
 
     [EdgarFixturesFact]
@@ -153,8 +153,8 @@ public class EdgarSubmissionTests
         Assert.Equal("5.02", Assert.Single(f.Meta.Items).Number);
         Assert.StartsWith("Departure of Directors or Certain Officers", f.Meta.Title, StringComparison.Ordinal);
         Assert.Equal([new Signatory("David R. Ball", "Chief Executive Officer and President")], f.Meta.Signatories);
-        Assert.DoesNotContain("begin 644", f.Body, StringComparison.Ordinal);
-        Assert.DoesNotContain("dei:", f.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("begin 644", f.Body.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("dei:", f.Body.ToString(), StringComparison.Ordinal);
     }
 
     [EdgarFixturesFact]
@@ -169,7 +169,7 @@ public class EdgarSubmissionTests
         Assert.Equal(["2.02", "4.02", "7.01", "9.01"], f.Meta.Items.Select(i => i.Number));
         Assert.Equal("Results of Operations and Financial Condition", f.Meta.Items[0].Title);
         Assert.Equal("99.1", Assert.Single(f.Meta.Exhibits).Number);
-        Assert.Contains("\n\n## ABVC BioPharma Announces 2024 Financial Results\n\n", f.Body, StringComparison.Ordinal);
-        Assert.DoesNotContain("begin 644", f.Body, StringComparison.Ordinal);
+        Assert.Contains("\n\n## ABVC BioPharma Announces 2024 Financial Results\n\n", f.Body.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("begin 644", f.Body.ToString(), StringComparison.Ordinal);
     }
 }

@@ -282,7 +282,7 @@ public class FilingImporterTests
         var analyzer = new FilingAnalyzer(SeedFilings.Registry());
         var told = new ToldFrontMatter();
 
-        var written = importer.Write(read.Filings, f => analyzer.Analyze(f.Meta, FilingBody.Parse(f.Body)).ApplyTo(f.Meta), frontMatter: told);
+        var written = importer.Write(read.Filings, f => analyzer.Analyze(f.Meta, FilingBody.Parse(f.Body.ToString())).ApplyTo(f.Meta), frontMatter: told);
 
         Assert.Equal(read.Filings.Count, written.Pages.Count);
         Assert.Equal(written.Pages, told.Pages.Keys.Order(StringComparer.Ordinal));

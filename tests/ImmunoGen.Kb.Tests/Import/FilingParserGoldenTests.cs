@@ -16,6 +16,6 @@ public class FilingParserGoldenTests
 
         Assert.Empty(diagnostics);
         Assert.NotNull(filing);
-        ImportTestFiles.AssertGolden(ImportTestFiles.Data(seed + ".expected.md"), FilingPage.Write(filing.Meta, filing.Body));
+        ImportTestFiles.AssertGolden(ImportTestFiles.Data(seed + ".expected.md"), FilingPage.Write(filing.Meta, filing.Body.ToString()));
     }
 }

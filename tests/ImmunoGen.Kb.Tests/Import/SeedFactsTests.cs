@@ -81,7 +81,7 @@ public class SeedFactsTests
     public void SeedPage_FrontMatterParsesAsYaml_AndReadsBackTheSameFacts(string seed)
     {
         var (filing, _) = FilingParser.Parse(ImportTestFiles.SeedText(seed), seed);
-        var page = FilingPage.Write(filing!.Meta, filing.Body);
+        var page = FilingPage.Write(filing!.Meta, filing.Body.ToString());
         var diagnostics = new List<Diagnostic>();
 
         var read = FilingPage.Read($"filings/{filing.Slug}.md", page, diagnostics);
@@ -94,7 +94,7 @@ public class SeedFactsTests
         Assert.Equal(filing.Meta.FileNumber, read.Meta.FileNumber);
         Assert.Equal(filing.Meta.Items, read.Meta.Items);
         Assert.Equal(filing.Meta.Exhibits, read.Meta.Exhibits);
-        Assert.Equal(filing.Body.Trim('\n'), read.Body?.Trim('\n'));
+        Assert.Equal(filing.Body.ToString().Trim('\n'), read.Body?.Trim('\n'));
     }
 
     [Fact]

@@ -1,11 +1,12 @@
 using System.Text;
 
-namespace ImmunoGen.Kb.Search;
+namespace ImmunoGen.Kb.Content;
 
 /// <summary>
-/// An immutable text held as its UTF-8 bytes. The search stage holds the searchable text of every filing at once
-/// (76 MiB as strings at 10,000 filings); filings are mostly ASCII, so this halves it, and the index writer copies
-/// the bytes into the JSON shards without transcoding. Compared by content.
+/// An immutable text held as its UTF-8 bytes, for text held for every filing at once: the imported bodies through
+/// Extract (107 MiB as strings at 10,000 filings) and the searchable text in the Search stage (76 MiB). Filings are
+/// mostly ASCII, so this halves them, and caches and the index writer copy the bytes without transcoding. Compared by
+/// content.
 /// </summary>
 public sealed class Utf8Text : IEquatable<Utf8Text>
 {

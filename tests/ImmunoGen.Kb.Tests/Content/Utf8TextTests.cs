@@ -1,6 +1,6 @@
-using ImmunoGen.Kb.Search;
+using ImmunoGen.Kb.Content;
 
-namespace ImmunoGen.Kb.Tests.Search;
+namespace ImmunoGen.Kb.Tests.Content;
 
 public class Utf8TextTests
 {
