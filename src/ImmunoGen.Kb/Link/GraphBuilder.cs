@@ -31,12 +31,16 @@ public static class GraphBuilder
         // recur across filings (a quarter of the sentences' characters at 10,000 filings; p1, p2, … in every filing).
         // A filing's analysis gives its mentions of one sentence the same string: a sentence just seen is not looked up.
         var pool = new StringPool();
-        string lastSeen = "", lastShared = "";
-        string SharedSentence(string sentence)
+        var sentences = new Dictionary<string, Utf8Text>(StringComparer.Ordinal);
+        var lastSeen = "";
+        var lastShared = Utf8Text.Empty;
+        Utf8Text SharedSentence(string sentence)
         {
             if (!ReferenceEquals(sentence, lastSeen))
             {
-                (lastSeen, lastShared) = (sentence, pool.Shared(sentence));
+                ref var shared = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(sentences, sentence, out _);
+                shared ??= new Utf8Text(sentence);
+                (lastSeen, lastShared) = (sentence, shared);
             }
 
             return lastShared;

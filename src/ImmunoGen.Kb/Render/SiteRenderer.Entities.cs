@@ -40,7 +40,7 @@ public sealed partial class SiteRenderer
                 var sentences = inFiling
                     .Where(m => !m.Boilerplate)
                     .DistinctBy(m => (m.Paragraph, m.Sentence))
-                    .Select(m => new SentenceView(m.Sentence, FilingHref(root, f.Slug, m.Paragraph)))
+                    .Select(m => new SentenceView(m.Sentence.ToString(), FilingHref(root, f.Slug, m.Paragraph)))
                     .ToList();
                 return new MentioningFiling(
                     root + "filings/" + f.Slug + ".html",

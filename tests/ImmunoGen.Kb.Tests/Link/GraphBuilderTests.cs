@@ -79,9 +79,20 @@ public class GraphBuilderTests
         var mentions = Graph.MentionsOf(Compound("huc242-dm4"));
 
         Assert.Equal(Seeds.Value.Corpus.Filings.Select(f => f.Slug), mentions.Select(m => m.FilingSlug).Distinct());
-        Assert.Contains(mentions, m => !m.Boilerplate && m.Sentence.StartsWith("Dr. Tolcher commented", StringComparison.Ordinal));
-        Assert.Contains(mentions, m => m.Boilerplate && m.Sentence.StartsWith("Five anticancer compounds are in clinical testing", StringComparison.Ordinal));
+        Assert.Contains(mentions, m => !m.Boilerplate && m.Sentence.ToString().StartsWith("Dr. Tolcher commented", StringComparison.Ordinal));
+        Assert.Contains(mentions, m => m.Boilerplate && m.Sentence.ToString().StartsWith("Five anticancer compounds are in clinical testing", StringComparison.Ordinal));
         Assert.All(Graph.MentionsOf(new EntityRef(EntityKind.Partner, "amgen")), m => Assert.True(m.Boilerplate));
+    }
+
+    // The graph holds every mention's sentence while pages render: a sentence naming several entities, or repeated from
+    // filing to filing (boilerplate), is held once.
+    [Fact]
+    public void EqualSentences_AreHeldOnce()
+    {
+        var repeated = Graph.Mentions.GroupBy(m => m.Sentence).Where(g => g.Count() > 1).ToList();
+
+        Assert.NotEmpty(repeated);
+        Assert.All(repeated, g => Assert.All(g, m => Assert.Same(g.First().Sentence, m.Sentence)));
     }
 
     [Fact]
