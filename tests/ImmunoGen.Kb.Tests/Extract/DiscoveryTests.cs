@@ -55,10 +55,20 @@ public class DiscoveryTests
     private static FilingAnalysis Analyze(string markdown, FilingFrontMatter meta) =>
         new FilingAnalyzer(Registry.Value).Analyze(meta, FilingBody.Parse(markdown));
 
+    // The filings the theories below run on: this class's two texts and the seeds.
+    private static readonly string[] Texts = ["license", "collaboration", .. SeedFilings.Ids];
+
+    private static (FilingFrontMatter Meta, string Markdown) Text(string filing) => filing switch
+    {
+        "license" => (LicenseMeta, LicenseFiling),
+        "collaboration" => (CollaborationMeta, CollaborationFiling),
+        _ => (SeedFilings.Meta(filing), SeedFilings.Markdown(filing)),
+    };
+
     public static TheoryData<string, string> ScanCases()
     {
         var cases = new TheoryData<string, string>();
-        foreach (var filing in new[] { "license", "collaboration" }.Concat(SeedFilings.Ids))
+        foreach (var filing in Texts)
         {
             cases.Add(filing, "empty");
             cases.Add(filing, "without people");
@@ -73,12 +83,7 @@ public class DiscoveryTests
     [MemberData(nameof(ScanCases))]
     public void Analysis_WithTheDiscoveryPassScan_IsTheAnalysisOfTheTextUnderTheGrownRegistry(string filing, string before)
     {
-        var (meta, markdown) = filing switch
-        {
-            "license" => (LicenseMeta, LicenseFiling),
-            "collaboration" => (CollaborationMeta, CollaborationFiling),
-            _ => (SeedFilings.Meta(filing), SeedFilings.Markdown(filing)),
-        };
+        var (meta, markdown) = Text(filing);
         var first = before == "empty" ? EntityRegistry.Empty : EntityRegistry.Build(Registry.Value.Entities.Where(e => e.Kind != EntityKind.Person), []);
         var discovered = new FilingAnalyzer(first).Discover(meta, FilingBody.Parse(markdown), out var scan);
         var grown = new FilingAnalyzer(EntityRegistry.Build([.. Registry.Value.Entities, .. discovered.Where(d => Registry.Value.Resolve(d.Name) is null)], []));
@@ -99,10 +104,10 @@ public class DiscoveryTests
     public static TheoryData<string, bool> DiscoverCases()
     {
         var cases = new TheoryData<string, bool>();
-        foreach (var text in new[] { "license", "collaboration" }.Concat(SeedFilings.Ids))
+        foreach (var filing in Texts)
         {
-            cases.Add(text, false);
-            cases.Add(text, true);
+            cases.Add(filing, false);
+            cases.Add(filing, true);
         }
 
         return cases;
@@ -113,12 +118,7 @@ public class DiscoveryTests
     [MemberData(nameof(DiscoverCases))]
     public void Discover_FindsExactlyWhatAnalyzeDiscovers(string filing, bool withSeedRegistry)
     {
-        var (meta, markdown) = filing switch
-        {
-            "license" => (LicenseMeta, LicenseFiling),
-            "collaboration" => (CollaborationMeta, CollaborationFiling),
-            _ => (SeedFilings.Meta(filing), SeedFilings.Markdown(filing)),
-        };
+        var (meta, markdown) = Text(filing);
         var analyzer = new FilingAnalyzer(withSeedRegistry ? Registry.Value : EntityRegistry.Empty);
 
         var discovered = analyzer.Discover(meta, FilingBody.Parse(markdown));
