@@ -12,9 +12,9 @@ internal sealed class FrontMatterCache(string cacheDirectory, string tool, bool 
 {
     private readonly ContentFileCache<FilingFrontMatter> _pages = new(Path.Combine(cacheDirectory, "pages"), tool, CacheCodecs.FrontMatter, reuse);
 
-    public FilingFrontMatter? Find(string path, string frontMatter) => _pages.Find(path, Fingerprint.Of(frontMatter));
+    public FilingFrontMatter? Find(string path, string frontMatterSha256) => _pages.Find(path, frontMatterSha256);
 
-    public void Add(string path, string frontMatter, FilingFrontMatter meta) => _pages.Put(path, Fingerprint.Of(frontMatter), meta);
+    public void Add(string path, string frontMatterSha256, FilingFrontMatter meta) => _pages.Put(path, frontMatterSha256, meta);
 
     /// <summary>Writes what changed; a warning when some of it cannot be written.</summary>
     public Diagnostic? Save() => _pages.Save("front-matter cache", "reads every filing page again");

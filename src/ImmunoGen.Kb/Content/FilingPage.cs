@@ -64,7 +64,8 @@ public static class FilingPage
 
         var slug = Slug.FromFileName(path);
         path = path.Replace('\\', '/');
-        if (cache?.Find(path, parts.Yaml) is { } known)
+        var yamlSha256 = cache is null ? null : Fingerprint.Of(parts.Yaml);
+        if (yamlSha256 is not null && cache!.Find(path, yamlSha256) is { } known)
         {
             return new Filing(slug, path, known, parts.Body, parts.BodyLine) { TextSha256 = Fingerprint.Of(text) };
         }
@@ -77,13 +78,39 @@ public static class FilingPage
         }
 
         // Only a page that reads without a word of complaint is remembered, so every problem is reported on every build.
-        if (diagnostics.Count == diagnosticsBefore)
+        if (yamlSha256 is not null && diagnostics.Count == diagnosticsBefore)
         {
-            cache?.Add(path, parts.Yaml, meta);
+            cache!.Add(path, yamlSha256, meta);
         }
 
         return new Filing(slug, path, meta, parts.Body, parts.BodyLine) { TextSha256 = Fingerprint.Of(text) };
     }
+
+    /// <summary>
+    /// A filing page read from its file's bytes without its body, when the cache knows its front-matter: nothing is decoded
+    /// or parsed, and the result is what <see cref="Read(string, string, List{Diagnostic}, string?, IFrontMatterCache?)"/>
+    /// gives for the decoded text, body left out. Null when the page is not plain UTF-8 (a byte order mark, an invalid
+    /// sequence: decoding would change its text), has no front-matter, or its front-matter is not in the cache.
+    /// </summary>
+    public static Filing? ReadKnown(string path, ReadOnlySpan<byte> utf8, IFrontMatterCache cache)
+    {
+        if (!IsPlainUtf8(utf8) || FrontMatterText.Locate(utf8) is not { } at)
+        {
+            return null;
+        }
+
+        path = path.Replace('\\', '/');
+        return cache.Find(path, Fingerprint.Of(utf8[at.YamlStart..at.YamlEnd])) is { } known
+            ? new Filing(Slug.FromFileName(path), path, known, null, at.BodyLine) { TextSha256 = Fingerprint.Of(utf8) }
+            : null;
+    }
+
+    /// <summary>
+    /// Whether a page's bytes are the UTF-8 of the text reading them gives: valid UTF-8 without a byte order mark (which
+    /// reading drops, or which names another encoding).
+    /// </summary>
+    public static bool IsPlainUtf8(ReadOnlySpan<byte> bytes) =>
+        bytes is not ([0xEF, 0xBB, 0xBF, ..] or [0xFE, 0xFF, ..] or [0xFF, 0xFE, ..]) && System.Text.Unicode.Utf8.IsValid(bytes);
 
     private static FilingFrontMatter? ReadFrontMatter(string yaml, string shown, List<Diagnostic> diagnostics)
     {
@@ -159,9 +186,9 @@ public static class FilingPage
 /// </summary>
 public interface IFrontMatterCache
 {
-    /// <summary>The front-matter stored for this page and exactly this front-matter text, or null.</summary>
-    FilingFrontMatter? Find(string path, string frontMatter);
+    /// <summary>The front-matter stored for this page and exactly the front-matter text with this SHA-256 (of its UTF-8), or null.</summary>
+    FilingFrontMatter? Find(string path, string frontMatterSha256);
 
     /// <summary>Remembers front-matter just read, or just written (what reading it gives); called from many threads at once.</summary>
-    void Add(string path, string frontMatter, FilingFrontMatter meta);
+    void Add(string path, string frontMatterSha256, FilingFrontMatter meta);
 }

@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace ImmunoGen.Kb.Content;
 
 /// <summary>Splits a content page into its YAML front-matter and Markdown body, and joins them back.</summary>
@@ -16,7 +18,21 @@ public static class FrontMatterText
             text = text[1..];
         }
 
-        if (!StartsWithFence(text, 0, out var yamlStart))
+        return Locate<char>(text) is { } at
+            ? (text[at.YamlStart..at.YamlEnd], text[at.BodyStart..], at.BodyLine)
+            : null;
+    }
+
+    /// <summary>
+    /// Where the parts of a page are in its text, as <see cref="Split(string)"/> finds them (a leading BOM is not skipped).
+    /// Works alike on characters and on UTF-8 bytes: the fences and line ends it looks for are ASCII, which UTF-8 keeps
+    /// as single bytes, so a page's bytes can be split, and its front-matter hashed, without decoding the page.
+    /// </summary>
+    public static FrontMatterLayout? Locate<T>(ReadOnlySpan<T> text)
+        where T : unmanaged, IBinaryInteger<T>
+    {
+        var newline = T.CreateTruncating('\n');
+        if (!StartsWithFence(text, out var yamlStart))
         {
             return null;
         }
@@ -25,28 +41,26 @@ public static class FrontMatterText
         var pos = yamlStart;
         while (pos <= text.Length)
         {
-            var end = text.IndexOf('\n', pos);
-            var lineEnd = end < 0 ? text.Length : end;
-            var content = text.AsSpan(pos, lineEnd - pos).TrimEnd('\r');
-            if (content.SequenceEqual(Fence) || content.SequenceEqual("..."))
+            var found = text[pos..].IndexOf(newline);
+            var end = found < 0 ? -1 : pos + found;
+            var content = text[pos..(end < 0 ? text.Length : end)].TrimEnd(T.CreateTruncating('\r'));
+            if (Is(content, Fence) || Is(content, "..."))
             {
-                var yaml = text[yamlStart..pos];
                 var bodyStart = end < 0 ? text.Length : end + 1;
-                var body = text[bodyStart..];
                 // One blank line conventionally separates front-matter from the body.
                 var bodyLine = line + 1;
-                if (body.StartsWith("\r\n", StringComparison.Ordinal))
+                if (Is(text[bodyStart..], "\r\n", prefix: true))
                 {
-                    body = body[2..];
+                    bodyStart += 2;
                     bodyLine++;
                 }
-                else if (body.StartsWith('\n'))
+                else if (Is(text[bodyStart..], "\n", prefix: true))
                 {
-                    body = body[1..];
+                    bodyStart++;
                     bodyLine++;
                 }
 
-                return (yaml, body, bodyLine);
+                return new FrontMatterLayout(yamlStart, pos, bodyStart, bodyLine);
             }
 
             if (end < 0)
@@ -70,26 +84,28 @@ public static class FrontMatterText
             : $"{Fence}\n{yaml}{Fence}\n\n{trimmed}\n";
     }
 
-    private static bool StartsWithFence(string text, int at, out int next)
+    // "---" at the start, then only spaces or tabs up to the end of the line.
+    private static bool StartsWithFence<T>(ReadOnlySpan<T> text, out int next)
+        where T : unmanaged, IBinaryInteger<T>
     {
         next = 0;
-        if (!text.AsSpan(at).StartsWith(Fence))
+        if (!Is(text, Fence, prefix: true))
         {
             return false;
         }
 
-        var i = at + Fence.Length;
-        while (i < text.Length && text[i] is ' ' or '\t')
+        var i = Fence.Length;
+        while (i < text.Length && (text[i] == T.CreateTruncating(' ') || text[i] == T.CreateTruncating('\t')))
         {
             i++;
         }
 
-        if (i < text.Length && text[i] == '\r')
+        if (i < text.Length && text[i] == T.CreateTruncating('\r'))
         {
             i++;
         }
 
-        if (i < text.Length && text[i] == '\n')
+        if (i < text.Length && text[i] == T.CreateTruncating('\n'))
         {
             next = i + 1;
             return true;
@@ -97,4 +113,31 @@ public static class FrontMatterText
 
         return false;
     }
+
+    // Whether the text is (or, with prefix, starts with) the ASCII string.
+    private static bool Is<T>(ReadOnlySpan<T> text, string ascii, bool prefix = false)
+        where T : unmanaged, IBinaryInteger<T>
+    {
+        if (text.Length < ascii.Length || (!prefix && text.Length != ascii.Length))
+        {
+            return false;
+        }
+
+        for (var i = 0; i < ascii.Length; i++)
+        {
+            if (text[i] != T.CreateTruncating(ascii[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 }
+
+/// <summary>Offsets of a page's parts in its text (<see cref="FrontMatterText.Locate"/>).</summary>
+/// <param name="YamlStart">Where the front-matter starts, after the opening fence line.</param>
+/// <param name="YamlEnd">Where it ends: the start of the closing fence line.</param>
+/// <param name="BodyStart">Where the body starts, after the closing fence line and one blank line.</param>
+/// <param name="BodyLine">The 1-based line where the body starts.</param>
+public readonly record struct FrontMatterLayout(int YamlStart, int YamlEnd, int BodyStart, int BodyLine);

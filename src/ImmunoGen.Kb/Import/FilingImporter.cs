@@ -275,7 +275,7 @@ public sealed class FilingImporter
                 // The page on disk is the text just generated.
                 if (frontMatter is not null && FrontMatterText.Split(text) is { } parts)
                 {
-                    frontMatter.Add(page, parts.Yaml, meta);
+                    frontMatter.Add(page, Fingerprint.Of(parts.Yaml), meta);
                 }
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)

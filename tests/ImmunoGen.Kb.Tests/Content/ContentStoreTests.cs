@@ -86,6 +86,65 @@ public sealed class ContentStoreTests : IDisposable
         Assert.Null(corpus.Filings[1].Body);
     }
 
+    [Theory]
+    [MemberData(nameof(Encodings))]
+    public void A_page_whose_front_matter_the_cache_knows_loads_as_it_does_when_read_in_full(string encoding)
+    {
+        var store = new ContentStore(_temp.Path);
+        Directory.CreateDirectory(store.FilingsDirectory);
+        File.WriteAllBytes(Path.Combine(store.FilingsDirectory, "2007-10-17-x.md"), Encoded(encoding));
+        var cache = new CountingFrontMatterCache();
+        var read = Assert.Single(store.LoadFilings(new DiagnosticBag(), cache, keepBody: _ => false));
+
+        // The second load finds the front-matter the first one read: a UTF-8 page is then not decoded at all.
+        var known = Assert.Single(store.LoadFilings(new DiagnosticBag(), cache, keepBody: _ => false));
+
+        Assert.Equal(1, cache.Added);
+        Assert.Equal(1, cache.Found);
+        Assert.Equal((read.Slug, read.Path, read.Meta, read.BodyLine, read.TextSha256), (known.Slug, known.Path, known.Meta, known.BodyLine, known.TextSha256));
+        Assert.Equal((6, Fingerprint.Of(Page)), (known.BodyLine, known.TextSha256));
+        Assert.Null(known.Body);
+    }
+
+    [Fact]
+    public void Bytes_that_decoding_would_change_are_not_read_as_they_are()
+    {
+        var cache = new CountingFrontMatterCache();
+        var page = Encoding.UTF8.GetBytes(Page);
+        var invalid = Encoding.UTF8.GetBytes("---\ntitle: x\n---\n\nBody \u0001.\n");
+        invalid[^4] = 0xC3;
+        var meta = FilingPage.Read("filings/2007-10-17-x.md", Encoding.UTF8.GetString(page), [], cache: cache)!.Meta;
+        cache.Add("filings/2007-10-17-y.md", Fingerprint.Of("title: x\n"), meta);
+
+        Assert.NotNull(FilingPage.ReadKnown("filings/2007-10-17-x.md", page, cache));
+        Assert.Null(FilingPage.ReadKnown("filings/2007-10-17-y.md", invalid, cache));
+        Assert.Null(FilingPage.ReadKnown("filings/2007-10-17-x.md", [.. Encoding.UTF8.Preamble, .. page], cache));
+        Assert.Null(FilingPage.ReadKnown("filings/2007-10-17-other.md", page, cache));
+        Assert.Null(FilingPage.ReadKnown("filings/2007-10-17-x.md", Encoding.UTF8.GetBytes(Page.Replace("2007-10-17", "2007-10-18", StringComparison.Ordinal)), cache));
+    }
+
+    private sealed class CountingFrontMatterCache : IFrontMatterCache
+    {
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<(string, string), FilingFrontMatter> _known = new();
+
+        public int Added { get; private set; }
+
+        public int Found { get; private set; }
+
+        public FilingFrontMatter? Find(string path, string frontMatterSha256)
+        {
+            var known = _known.GetValueOrDefault((path, frontMatterSha256));
+            Found += known is null ? 0 : 1;
+            return known;
+        }
+
+        public void Add(string path, string frontMatterSha256, FilingFrontMatter meta)
+        {
+            _known[(path, frontMatterSha256)] = meta;
+            Added++;
+        }
+    }
+
     private static byte[] Encoded(string encoding) => encoding switch
     {
         "utf-8" => Encoding.UTF8.GetBytes(Page),

@@ -294,7 +294,7 @@ public class FilingImporterTests
             var filing = FilingPage.Read(page, text, diagnostics);
 
             Assert.Empty(diagnostics);
-            Assert.Equal(FrontMatterText.Split(text)!.Value.Yaml, told.Pages[page].Yaml);
+            Assert.Equal(Fingerprint.Of(FrontMatterText.Split(text)!.Value.Yaml), told.Pages[page].YamlSha256);
             Assert.Equal(Encoded(filing!.Meta), Encoded(told.Pages[page].Meta));
         }
     }
@@ -304,11 +304,11 @@ public class FilingImporterTests
 
     private sealed class ToldFrontMatter : IFrontMatterCache
     {
-        public System.Collections.Concurrent.ConcurrentDictionary<string, (string Yaml, FilingFrontMatter Meta)> Pages { get; } = new(StringComparer.Ordinal);
+        public System.Collections.Concurrent.ConcurrentDictionary<string, (string YamlSha256, FilingFrontMatter Meta)> Pages { get; } = new(StringComparer.Ordinal);
 
-        public FilingFrontMatter? Find(string path, string frontMatter) => null;
+        public FilingFrontMatter? Find(string path, string frontMatterSha256) => null;
 
-        public void Add(string path, string frontMatter, FilingFrontMatter meta) => Assert.True(Pages.TryAdd(path, (frontMatter, meta)), $"{path} told twice");
+        public void Add(string path, string frontMatterSha256, FilingFrontMatter meta) => Assert.True(Pages.TryAdd(path, (frontMatterSha256, meta)), $"{path} told twice");
     }
 
     [Fact]
