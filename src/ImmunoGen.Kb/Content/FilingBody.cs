@@ -40,17 +40,19 @@ public sealed class FilingBody
         var usedIds = new HashSet<string>(StringComparer.Ordinal);
         var paragraph = 0;
         string? section = null;
+        // One builder for every block: a build parses each of 10,000 bodies several times.
+        var text = new StringBuilder();
         foreach (var block in doc.Descendants<LeafBlock>())
         {
             switch (block)
             {
                 case HeadingBlock h:
                     {
-                        var text = PlainText(h.Inline);
-                        var id = Unique("s-" + Slug.From(text, 60), usedIds);
+                        var heading = PlainText(h.Inline, text);
+                        var id = Unique("s-" + Slug.From(heading, 60), usedIds);
                         h.GetAttributes().Id = id;
-                        section = text;
-                        blocks.Add(new BodyBlock(id, true, text, section, h.Line + 1));
+                        section = heading;
+                        blocks.Add(new BodyBlock(id, true, heading, section, h.Line + 1));
                         break;
                     }
 
@@ -59,7 +61,7 @@ public sealed class FilingBody
                         var id = $"p{++paragraph}";
                         usedIds.Add(id);
                         p.GetAttributes().Id = id;
-                        blocks.Add(new BodyBlock(id, false, PlainText(p.Inline), section, p.Line + 1));
+                        blocks.Add(new BodyBlock(id, false, PlainText(p.Inline, text), section, p.Line + 1));
                         break;
                     }
             }
@@ -71,17 +73,30 @@ public sealed class FilingBody
     /// <summary>The ids of the blocks of <paramref name="markdown"/>, in order: the anchors links into the filing may point at.</summary>
     public static IReadOnlyList<string> BlockIds(string markdown) => Parse(markdown).Blocks.Select(b => b.Id).ToList();
 
-    /// <summary>The text of an inline container without markup: literals, code, link text; line breaks become spaces.</summary>
-    public static string PlainText(ContainerInline? inline)
+    // The text of an inline container without markup (literals, code, link text; line breaks become spaces), trimmed,
+    // collected in the builder given.
+    private static string PlainText(ContainerInline? inline, StringBuilder sb)
     {
         if (inline is null)
         {
             return "";
         }
 
-        var sb = new StringBuilder();
+        sb.Clear();
         Append(inline, sb);
-        return sb.ToString().Trim();
+        var start = 0;
+        var end = sb.Length;
+        while (start < end && char.IsWhiteSpace(sb[start]))
+        {
+            start++;
+        }
+
+        while (end > start && char.IsWhiteSpace(sb[end - 1]))
+        {
+            end--;
+        }
+
+        return sb.ToString(start, end - start);
     }
 
     private static void Append(ContainerInline container, StringBuilder sb)
