@@ -376,8 +376,9 @@ public static class SiteBuilder
                 site.Keep(job.Path);
                 outputs[job.Path] = fingerprint;
             }
-            else if (SiteRenderer.TryRender(job, diagnostics) is { } file)
+            else if (SiteRenderer.TryRender(job, diagnostics) is { } rendering)
             {
+                using var file = rendering; // its pooled chunks go back once it is written
                 rendered[i] = job.Path;
                 // A page that could not be written gets no fingerprint, so the next build renders it again.
                 if (site.Write(file) && fingerprint is not null)

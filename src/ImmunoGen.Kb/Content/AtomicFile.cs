@@ -16,7 +16,10 @@ public static class AtomicFile
     public static bool WriteIfChanged(string path, string text) => WriteIfChanged(path, Utf8NoBom.GetBytes(text));
 
     /// <inheritdoc cref="WriteIfChanged(string, string)"/>
-    public static bool WriteIfChanged(string path, ReadOnlySpan<byte> bytes)
+    public static bool WriteIfChanged(string path, ReadOnlyMemory<byte> bytes) => WriteIfChanged(path, new ReadOnlySequence<byte>(bytes));
+
+    /// <inheritdoc cref="WriteIfChanged(string, string)"/>
+    public static bool WriteIfChanged(string path, in ReadOnlySequence<byte> bytes)
     {
         if (SameBytes(path, bytes))
         {
@@ -27,7 +30,9 @@ public static class AtomicFile
         return true;
     }
 
-    public static void Write(string path, ReadOnlySpan<byte> bytes)
+    public static void Write(string path, ReadOnlyMemory<byte> bytes) => Write(path, new ReadOnlySequence<byte>(bytes));
+
+    public static void Write(string path, in ReadOnlySequence<byte> bytes)
     {
         var dir = Path.GetDirectoryName(Path.GetFullPath(path))!;
         Directory.CreateDirectory(dir);
@@ -36,7 +41,10 @@ public static class AtomicFile
         {
             using (var fs = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.None))
             {
-                fs.Write(bytes);
+                foreach (var segment in bytes)
+                {
+                    fs.Write(segment.Span);
+                }
             }
 
             File.Move(temp, path, overwrite: true);
@@ -69,7 +77,7 @@ public static class AtomicFile
         return deleted;
     }
 
-    private static bool SameBytes(string path, ReadOnlySpan<byte> bytes)
+    private static bool SameBytes(string path, in ReadOnlySequence<byte> bytes)
     {
         try
         {
@@ -84,15 +92,18 @@ public static class AtomicFile
             var buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
             try
             {
-                for (var offset = 0; offset < bytes.Length;)
+                foreach (var segment in bytes)
                 {
-                    var read = stream.Read(buffer, 0, Math.Min(buffer.Length, bytes.Length - offset));
-                    if (read == 0 || !buffer.AsSpan(0, read).SequenceEqual(bytes.Slice(offset, read)))
+                    for (var rest = segment.Span; !rest.IsEmpty;)
                     {
-                        return false;
-                    }
+                        var read = stream.Read(buffer, 0, Math.Min(buffer.Length, rest.Length));
+                        if (read == 0 || !buffer.AsSpan(0, read).SequenceEqual(rest[..read]))
+                        {
+                            return false;
+                        }
 
-                    offset += read;
+                        rest = rest[read..];
+                    }
                 }
 
                 return stream.Read(buffer, 0, 1) == 0;

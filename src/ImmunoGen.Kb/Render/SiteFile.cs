@@ -1,9 +1,39 @@
 namespace ImmunoGen.Kb.Render;
 
-/// <summary>One output file of the site.</summary>
-/// <param name="Path">Relative to the site root, forward slashes: <c>compounds/sar3419.html</c>.</param>
-/// <param name="Content">The exact bytes (UTF-8 without BOM for text).</param>
-public sealed record SiteFile(string Path, byte[] Content);
+/// <summary>
+/// One output file of the site. A rendered page holds its bytes in pooled chunks, written to disk as they are
+/// (<see cref="Bytes"/>) and given back when the file is disposed.
+/// </summary>
+public sealed class SiteFile : IDisposable
+{
+    private readonly PageBytes? _pooled;
+    private byte[]? _array;
+
+    /// <param name="path">Relative to the site root, forward slashes: <c>compounds/sar3419.html</c>.</param>
+    /// <param name="content">The exact bytes (UTF-8 without BOM for text).</param>
+    public SiteFile(string path, byte[] content)
+    {
+        Path = path;
+        _array = content;
+    }
+
+    internal SiteFile(string path, PageBytes content)
+    {
+        Path = path;
+        _pooled = content;
+    }
+
+    /// <summary>Relative to the site root, forward slashes: <c>compounds/sar3419.html</c>.</summary>
+    public string Path { get; }
+
+    /// <summary>The exact bytes (UTF-8 without BOM for text), in one array: for a rendered page, copied on first use.</summary>
+    public byte[] Content => _array ??= _pooled!.ToArray();
+
+    /// <summary>The exact bytes, without copying them; valid until the file is disposed.</summary>
+    public System.Buffers.ReadOnlySequence<byte> Bytes => _array is { } array ? new(array) : _pooled!.Sequence;
+
+    public void Dispose() => _pooled?.Dispose();
+}
 
 /// <summary>
 /// One output file not rendered yet. Jobs are independent of each other, so a build can render them in parallel and

@@ -140,16 +140,17 @@ public sealed partial class SiteRenderer
         return ms.ToArray();
     }
 
-    private static byte[] Json(Action<Utf8JsonWriter> write)
+    private static PageBytes Json(Action<Utf8JsonWriter> write)
     {
-        using var ms = new MemoryStream();
-        using (var w = new Utf8JsonWriter(ms, JsonOptions))
+        var bytes = new PageBytes();
+        using (var w = new Utf8JsonWriter(bytes, JsonOptions))
         {
             write(w);
         }
 
-        ms.WriteByte((byte)'\n');
-        return ms.ToArray();
+        bytes.GetSpan(1)[0] = (byte)'\n';
+        bytes.Advance(1);
+        return bytes;
     }
 
     private static void Str(Utf8JsonWriter w, string name, string? value)
@@ -180,7 +181,7 @@ public sealed partial class SiteRenderer
     }
 
     /// <summary>data/filings.json: the facts of every filing, in date order, keys as in the front-matter.</summary>
-    private byte[] FilingsJson() => Json(w =>
+    private PageBytes FilingsJson() => Json(w =>
     {
         w.WriteStartArray();
         foreach (var f in _filings)
@@ -247,7 +248,7 @@ public sealed partial class SiteRenderer
     });
 
     /// <summary>data/events.json: every event, in date order, with its filing and provenance paragraph.</summary>
-    private byte[] EventsJson() => Json(w =>
+    private PageBytes EventsJson() => Json(w =>
     {
         w.WriteStartArray();
         foreach (var r in _graph.Events)
@@ -281,7 +282,7 @@ public sealed partial class SiteRenderer
     });
 
     /// <summary>data/entities.json: compounds (with stages), partners (with ledger totals) and people (with roles).</summary>
-    private byte[] EntitiesJson() => Json(w =>
+    private PageBytes EntitiesJson() => Json(w =>
     {
         w.WriteStartObject();
         w.WriteStartArray("compounds");

@@ -6,7 +6,7 @@ namespace ImmunoGen.Kb.Render;
 
 public sealed partial class SiteRenderer
 {
-    private byte[] RenderCompound(Compound c)
+    private PageBytes RenderCompound(Compound c)
     {
         const string root = "../";
         var r = EntityRef.Of(c);
@@ -80,7 +80,7 @@ public sealed partial class SiteRenderer
     }
 
     /// <param name="compounds">The rows of its compounds (<see cref="CompoundRowsOf"/>), made once for the page and its fingerprint.</param>
-    private byte[] RenderPartner(Partner p, List<CompoundRow> compounds)
+    private PageBytes RenderPartner(Partner p, List<CompoundRow> compounds)
     {
         const string root = "../";
         var r = EntityRef.Of(p);
@@ -178,7 +178,7 @@ public sealed partial class SiteRenderer
             new LinkView(FilingHref(root, entry.Event.FilingSlug, e.Paragraph), FilingTitle(entry.Event.FilingSlug)));
     }
 
-    private byte[] RenderPerson(Person p)
+    private PageBytes RenderPerson(Person p)
     {
         const string root = "../";
         var r = EntityRef.Of(p);

@@ -43,7 +43,7 @@ public sealed partial class SiteRenderer
         }
     }
 
-    private byte[] RenderFilingList(FilingFacet facet)
+    private PageBytes RenderFilingList(FilingFacet facet)
     {
         const string root = "../";
         var facets = _facets.Value;
@@ -80,7 +80,7 @@ public sealed partial class SiteRenderer
         return Layout("filings", root, title, description, model);
     }
 
-    private byte[] RenderFiling(Filing f)
+    private PageBytes RenderFiling(Filing f)
     {
         const string root = "../";
         var m = f.Meta;

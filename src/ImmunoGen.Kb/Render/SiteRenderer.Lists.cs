@@ -13,7 +13,7 @@ public sealed partial class SiteRenderer
 
     private enum PeopleSort { Name, Latest }
 
-    private byte[] RenderHome()
+    private PageBytes RenderHome()
     {
         const string root = "";
         var dates = _filings.Select(f => f.Meta.Date).OfType<DateOnly>().ToList();
@@ -64,7 +64,7 @@ public sealed partial class SiteRenderer
         return Layout("home", root, _options.SiteName, description, model);
     }
 
-    private byte[] RenderCompoundIndex(CompoundSort sort)
+    private PageBytes RenderCompoundIndex(CompoundSort sort)
     {
         const string root = "../";
         var rows = _graph.Corpus.Compounds.Select(c => (Compound: c, Row: _compoundRows.Value[c.Slug])).ToList();
@@ -87,7 +87,7 @@ public sealed partial class SiteRenderer
         return Layout("compounds", root, title, description, new CompoundsIndexView(root, title, description, heading, sorts, ordered.Select(x => x.Row).ToList()));
     }
 
-    private byte[] RenderPartnerIndex(PartnerSort sort)
+    private PageBytes RenderPartnerIndex(PartnerSort sort)
     {
         const string root = "../";
         var rows = _graph.Corpus.Partners.Select(p => (Partner: p, Row: PartnerRowOf(root, p))).ToList();
@@ -109,7 +109,7 @@ public sealed partial class SiteRenderer
         return Layout("partners", root, title, description, new PartnersIndexView(root, title, description, "Partners", sorts, ordered.Select(x => x.Row).ToList()));
     }
 
-    private byte[] RenderPeopleIndex(PeopleSort sort)
+    private PageBytes RenderPeopleIndex(PeopleSort sort)
     {
         const string root = "../";
         var rows = _graph.Corpus.People.Select(p => (Person: p, Row: PersonRowOf(root, p))).ToList();
@@ -129,7 +129,7 @@ public sealed partial class SiteRenderer
         return Layout("people", root, title, description, new PeopleIndexView(root, title, description, "People", sorts, ordered.Select(x => x.Row).ToList()));
     }
 
-    private byte[] RenderTimeline()
+    private PageBytes RenderTimeline()
     {
         const string root = "";
         var years = _graph.Events
@@ -141,7 +141,7 @@ public sealed partial class SiteRenderer
         return Layout("timeline", root, "Timeline", description, new TimelineView(root, "Timeline", description, _graph.Events.Count, years));
     }
 
-    private byte[] RenderGraph()
+    private PageBytes RenderGraph()
     {
         const string root = "";
         var drawing = EntityGraphDrawing.Build(_graph, root);

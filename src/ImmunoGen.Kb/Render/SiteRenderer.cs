@@ -195,8 +195,12 @@ public sealed partial class SiteRenderer
     private static SitePageJob Text(string path, Func<string> render) =>
         new(path, () => new SiteFile(path, Utf8.GetBytes(render())));
 
-    /// <summary>A file whose renderer makes its exact bytes (pages, feeds, data).</summary>
+    /// <summary>A file whose renderer makes its exact bytes (feeds, the sitemap).</summary>
     private static SitePageJob Page(string path, Func<byte[]> render) =>
+        new(path, () => new SiteFile(path, render()));
+
+    /// <summary>A file rendered into pooled chunks (pages, data files).</summary>
+    private static SitePageJob Page(string path, Func<PageBytes> render) =>
         new(path, () => new SiteFile(path, render()));
 
     // A feed with no dated entry says it was updated on the corpus' last date.
@@ -216,7 +220,7 @@ public sealed partial class SiteRenderer
     /// the two halves, so a 10 MB list never becomes a string. When the base does not place the body exactly once, raw,
     /// or the body comes out empty (<c>{{#if body}}</c> would differ), the page is rendered the plain way: same bytes.
     /// </summary>
-    private byte[] Layout(string template, string root, string title, string description, object model, string? feedHref = null, string? feedTitle = null)
+    private PageBytes Layout(string template, string root, string title, string description, object model, string? feedHref = null, string? feedTitle = null)
     {
         if (!_templates.Has(template))
         {
@@ -255,18 +259,20 @@ public sealed partial class SiteRenderer
             if (page.CharsWritten > before)
             {
                 page.Write(framed.AsSpan(slot + BodySlot.Length));
-                return page.ToArray();
+                return page.Detach();
             }
         }
 
-        var html = _templates.Render("base", Frame(_templates.Render(template, model)));
-        return Utf8.GetBytes(NormalizeNewlines(html));
+        // The writer makes CRLF LF (see NormalizeNewlines).
+        using var plain = new Utf8PageWriter();
+        plain.Write(_templates.Render("base", Frame(_templates.Render(template, model))));
+        return plain.Detach();
     }
 
     // Templates may be saved with CRLF on some machines; the output is byte-identical everywhere.
     private static string NormalizeNewlines(string html) => html.Contains('\r') ? html.Replace("\r\n", "\n") : html;
 
-    private byte[] RenderSimple(string template, string root, string title, string description) =>
+    private PageBytes RenderSimple(string template, string root, string title, string description) =>
         Layout(template, root, title, description, new SimpleView(root, title, description));
 
     // ---- shared lookups ----

@@ -6,14 +6,13 @@ namespace ImmunoGen.Kb.Render;
 /// <summary>
 /// A <see cref="TextWriter"/> that turns a page straight into its UTF-8 bytes, with every CRLF written as LF, exactly
 /// as <c>Encoding.UTF8.GetBytes(text.Replace("\r\n", "\n"))</c> would for the whole text. Pages of 10 MB and more
-/// (the filings list, the timeline) then never exist as strings: they are encoded in 64 KB pooled chunks and copied
-/// once into the final array, instead of going StringBuilder → string → byte[] through the large-object heap.
+/// (the filings list, the timeline) then never exist as strings, nor as one array: they are encoded into the pooled
+/// chunks of a <see cref="PageBytes"/>, which is written to disk as it is (<see cref="Detach"/>).
 /// Not thread-safe; dispose it to give the buffers back.
 /// </summary>
 internal sealed class Utf8PageWriter : TextWriter
 {
     private const int CharBlock = 8 * 1024;
-    private const int ByteChunk = 64 * 1024;
 
     // A UTF-16 char becomes at most 3 bytes, a flushed lone surrogate 3; keeping room for both guarantees progress.
     private const int MinRoom = 8;
@@ -21,7 +20,7 @@ internal sealed class Utf8PageWriter : TextWriter
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
     private readonly Encoder _encoder = Utf8.GetEncoder();
-    private readonly List<(byte[] Bytes, int Length)> _chunks = [];
+    private PageBytes? _bytes = new();
     private char[] _chars = ArrayPool<char>.Shared.Rent(CharBlock);
     private int _charCount;
     private bool _pendingCr;
@@ -105,7 +104,17 @@ internal sealed class Utf8PageWriter : TextWriter
     }
 
     /// <summary>The page's bytes so far, as one exactly sized array.</summary>
-    public byte[] ToArray()
+    public byte[] ToArray() => Flushed().ToArray();
+
+    /// <summary>The page's bytes, handed over: the writer is done, and whoever takes them disposes them.</summary>
+    public PageBytes Detach()
+    {
+        var bytes = Flushed();
+        _bytes = null;
+        return bytes;
+    }
+
+    private PageBytes Flushed()
     {
         if (_pendingCr)
         {
@@ -114,33 +123,15 @@ internal sealed class Utf8PageWriter : TextWriter
         }
 
         Encode(flush: true);
-        var total = 0;
-        foreach (var (_, length) in _chunks)
-        {
-            total += length;
-        }
-
-        var result = GC.AllocateUninitializedArray<byte>(total);
-        var at = 0;
-        foreach (var (bytes, length) in _chunks)
-        {
-            bytes.AsSpan(0, length).CopyTo(result.AsSpan(at));
-            at += length;
-        }
-
-        return result;
+        return _bytes!;
     }
 
     protected override void Dispose(bool disposing)
     {
         if (disposing)
         {
-            foreach (var (bytes, _) in _chunks)
-            {
-                ArrayPool<byte>.Shared.Return(bytes);
-            }
-
-            _chunks.Clear();
+            _bytes?.Dispose();
+            _bytes = null;
             if (_chars.Length > 0)
             {
                 ArrayPool<char>.Shared.Return(_chars);
@@ -181,18 +172,13 @@ internal sealed class Utf8PageWriter : TextWriter
     // and a lone surrogate becomes U+FFFD as Encoding.GetBytes would make it.
     private void Encode(bool flush)
     {
+        ObjectDisposedException.ThrowIf(_bytes is null, this);
         var chars = _chars.AsSpan(0, _charCount);
         bool completed;
         do
         {
-            if (_chunks.Count == 0 || ByteChunk - _chunks[^1].Length < MinRoom)
-            {
-                _chunks.Add((ArrayPool<byte>.Shared.Rent(ByteChunk), 0));
-            }
-
-            var (bytes, length) = _chunks[^1];
-            _encoder.Convert(chars, bytes.AsSpan(length, ByteChunk - length), flush, out var used, out var written, out completed);
-            _chunks[^1] = (bytes, length + written);
+            _encoder.Convert(chars, _bytes.GetSpan(MinRoom), flush, out var used, out var written, out completed);
+            _bytes.Advance(written);
             chars = chars[used..];
         }
         while (!completed || !chars.IsEmpty);

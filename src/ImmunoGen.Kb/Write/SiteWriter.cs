@@ -8,7 +8,7 @@ namespace ImmunoGen.Kb.Write;
 public sealed record SiteWriteResult(int Written, int Unchanged, int Deleted);
 
 /// <summary>
-/// Writes the rendered site into the output folder. Each file goes through <see cref="AtomicFile.WriteIfChanged(string, ReadOnlySpan{byte})"/>,
+/// Writes the rendered site into the output folder. Each file goes through <see cref="AtomicFile.WriteIfChanged(string, in System.Buffers.ReadOnlySequence{byte})"/>,
 /// so an unchanged page keeps its timestamp and a killed build never leaves half a file. Files the build did not produce are deleted
 /// (dotfiles and dot-folders are kept: .git, .nojekyll), so a removed filing disappears from the site too; that clean-up only
 /// runs in a folder that was empty or already held a site (an <c>index.html</c>).
@@ -75,7 +75,7 @@ public sealed class SiteWriter
             throw new ArgumentException($"the build produced '{file.Path}' twice", nameof(file));
         }
 
-        var written = AtomicFile.WriteIfChanged(target, file.Content);
+        var written = AtomicFile.WriteIfChanged(target, file.Bytes);
         Interlocked.Increment(ref written ? ref _written : ref _unchanged);
         return written;
     }

@@ -1,4 +1,5 @@
 using ImmunoGen.Kb.Content;
+using ImmunoGen.Kb.Render;
 using ImmunoGen.Kb.Tests.Build;
 
 namespace ImmunoGen.Kb.Tests.Content;
@@ -36,5 +37,53 @@ public sealed class AtomicFileTests : IDisposable
 
         Assert.True(AtomicFile.WriteIfChanged(path, changed));
         Assert.Equal(changed, File.ReadAllBytes(path));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(69_999)]
+    [InlineData(70_000)]
+    [InlineData(199_999)]
+    public void A_page_in_chunks_is_compared_and_written_chunk_by_chunk(int at)
+    {
+        var path = _temp.Sub("page.html");
+        AtomicFile.WriteIfChanged(path, Page());
+        var changed = Page();
+        changed[at] = (byte)'#';
+
+        // Chunks of 1, 69,999 and 130,000 bytes: their edges fall where the file's 64 KB reads do not.
+        using var same = Chunked(Page(), 1, 70_000);
+        using var other = Chunked(changed, 1, 70_000);
+
+        Assert.False(AtomicFile.WriteIfChanged(path, same.Sequence));
+        Assert.True(AtomicFile.WriteIfChanged(path, other.Sequence));
+        Assert.Equal(changed, File.ReadAllBytes(path));
+    }
+
+    private static PageBytes Chunked(byte[] bytes, params int[] cuts)
+    {
+        var page = new PageBytes();
+        var from = 0;
+        foreach (var to in cuts.Append(bytes.Length))
+        {
+            // A hint larger than the free room starts a new chunk.
+            bytes.AsSpan(from, to - from).CopyTo(page.GetSpan(64 * 1024 + to - from));
+            page.Advance(to - from);
+            from = to;
+        }
+
+        Assert.Equal(cuts.Length + 1, page.Sequence.IsSingleSegment ? 1 : CountSegments(page.Sequence));
+        return page;
+    }
+
+    private static int CountSegments(System.Buffers.ReadOnlySequence<byte> sequence)
+    {
+        var n = 0;
+        foreach (var _ in sequence)
+        {
+            n++;
+        }
+
+        return n;
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using ImmunoGen.Kb.Render;
 
@@ -47,6 +48,23 @@ public class Utf8PageWriterTests
 
             Assert.Equal(expected, writer.ToArray());
             Assert.Equal(text.Length, writer.CharsWritten);
+            using var detached = writer.Detach();
+            Assert.Equal(expected, detached.Sequence.ToArray());
+            Assert.Equal(expected.Length, detached.Length);
         }
+    }
+
+    [Fact]
+    public void A_detached_page_is_its_takers_to_give_back()
+    {
+        var writer = new Utf8PageWriter();
+        writer.Write("page");
+        var bytes = writer.Detach();
+
+        writer.Dispose();
+        Assert.Equal("page"u8.ToArray(), bytes.ToArray());
+        Assert.Throws<ObjectDisposedException>(() => writer.Write("more"));
+        bytes.Dispose();
+        Assert.Throws<ObjectDisposedException>(() => bytes.Sequence);
     }
 }
