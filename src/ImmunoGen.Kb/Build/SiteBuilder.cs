@@ -79,10 +79,13 @@ public static class SiteBuilder
             // Text and tokens of filings indexed by the last build: only new and changed filings are parsed and tokenized.
             var texts = new SearchTextCache(cacheDirectory, tool, reuse: !options.Full);
             var paths = new List<string>();
-            foreach (var file in SearchIndexWriter.Write(SearchIndexBuilder.Build(graph, f => SearchableBody(graph.Corpus, f, diagnostics), texts)))
+            foreach (var file in SearchIndexWriter.Files(SearchIndexBuilder.Build(graph, f => SearchableBody(graph.Corpus, f, diagnostics), texts)))
             {
-                site.Write(new SiteFile(file.Path, System.Text.Encoding.UTF8.GetBytes(file.Content)));
-                paths.Add(file.Path);
+                using (file)
+                {
+                    site.Write(file);
+                    paths.Add(file.Path);
+                }
             }
 
             if (texts.Save() is { } unsaved)

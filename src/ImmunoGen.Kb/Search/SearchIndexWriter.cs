@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using ImmunoGen.Kb.Render;
 
 namespace ImmunoGen.Kb.Search;
 
@@ -77,17 +78,30 @@ public static class SearchIndexWriter
         return sb.Append(".js").ToString();
     }
 
-    /// <summary>
-    /// Every file of the index as (path relative to the site root, content), entity file first. Each file is made as the
-    /// caller comes to it, so a build writing them one by one never holds the whole index as text (45 MB at 10,000 filings).
-    /// </summary>
+    /// <summary>Every file of the index as (path relative to the site root, content), entity file first.</summary>
     public static IEnumerable<(string Path, string Content)> Write(SearchIndex index, SearchLayout? layout = null)
+    {
+        foreach (var file in Files(index, layout))
+        {
+            using (file)
+            {
+                yield return (file.Path, Encoding.UTF8.GetString(file.Bytes));
+            }
+        }
+    }
+
+    /// <summary>
+    /// Every file of the index as the site files a build writes, entity file first. Each file is made as the caller comes
+    /// to it, in pooled chunks the caller gives back by disposing it, so a build writing them one by one never holds the
+    /// whole index (45 MB at 10,000 filings), nor any file of it as a string.
+    /// </summary>
+    internal static IEnumerable<SiteFile> Files(SearchIndex index, SearchLayout? layout = null)
     {
         layout ??= SearchLayout.Default;
         var encoded = new string[index.Postings.Count];
         Parallel.For(0, encoded.Length, i => encoded[i] = EncodePostings(index.Postings[i]));
         var starts = TermShardStarts(index.Terms, encoded, layout);
-        yield return (EntityFile, Script("window.KB_SEARCH_INDEX=", w => WriteEntities(w, index, starts, layout)));
+        yield return Script(EntityFile, "window.KB_SEARCH_INDEX=", w => WriteEntities(w, index, starts, layout));
 
         // Term shards: shard s holds the terms from starts[s] (inclusive) to starts[s + 1]; the first holds every term before that too.
         for (int s = 0, t = 0; s < starts.Count; s++)
@@ -312,7 +326,7 @@ public static class SearchIndexWriter
     private static string Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
 
     /// <summary>One file per <paramref name="size"/> items, by position: file <c>c</c> is a JSON array of items c·size … (c+1)·size − 1.</summary>
-    private static IEnumerable<(string, string)> Chunks<T>(IReadOnlyList<T> items, int size, Func<int, string> file, Action<Utf8JsonWriter, T> writeItem)
+    private static IEnumerable<SiteFile> Chunks<T>(IReadOnlyList<T> items, int size, Func<int, string> file, Action<Utf8JsonWriter, T> writeItem)
     {
         for (var c = 0; c * size < items.Count; c++)
         {
@@ -330,18 +344,20 @@ public static class SearchIndexWriter
         }
     }
 
-    private static (string, string) Part(string path, Action<Utf8JsonWriter> body) =>
-        (path, Script($"{Parts}\"{path}\"]=", body));
+    private static SiteFile Part(string path, Action<Utf8JsonWriter> body) => Script(path, $"{Parts}\"{path}\"]=", body);
 
-    private static string Script(string assign, Action<Utf8JsonWriter> body)
+    // The file: the assignment, the JSON, ";\n".
+    private static SiteFile Script(string path, string assign, Action<Utf8JsonWriter> body)
     {
-        using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer, Options))
+        var bytes = new PageBytes();
+        Encoding.UTF8.GetBytes(assign, bytes);
+        using (var w = new Utf8JsonWriter(bytes, Options))
         {
             body(w);
         }
 
-        return $"{assign}{Encoding.UTF8.GetString(buffer.ToArray())};\n";
+        Encoding.UTF8.GetBytes(";\n", bytes);
+        return new SiteFile(path, bytes);
     }
 
     private static void WriteEntities(Utf8JsonWriter w, SearchIndex index, IReadOnlyList<string> starts, SearchLayout layout)
