@@ -19,10 +19,7 @@ public sealed class ContentStoreTests : IDisposable
     [MemberData(nameof(Encodings))]
     public void A_filing_page_reads_the_same_in_every_encoding_a_byte_order_mark_names(string encoding)
     {
-        var bytes = Encoded(encoding);
-        var store = new ContentStore(_temp.Path);
-        Directory.CreateDirectory(store.FilingsDirectory);
-        File.WriteAllBytes(Path.Combine(store.FilingsDirectory, "2007-10-17-x.md"), bytes);
+        var store = StoreWithPage(encoding);
         var diagnostics = new DiagnosticBag();
 
         var filing = Assert.Single(store.LoadFilings(diagnostics));
@@ -37,9 +34,7 @@ public sealed class ContentStoreTests : IDisposable
     [MemberData(nameof(Encodings))]
     public void A_filing_loaded_without_its_body_reads_it_again_from_its_page(string encoding)
     {
-        var store = new ContentStore(_temp.Path);
-        Directory.CreateDirectory(store.FilingsDirectory);
-        File.WriteAllBytes(Path.Combine(store.FilingsDirectory, "2007-10-17-x.md"), Encoded(encoding));
+        var store = StoreWithPage(encoding);
         var diagnostics = new DiagnosticBag();
 
         var corpus = store.Load(diagnostics, keepBody: _ => false);
@@ -90,9 +85,7 @@ public sealed class ContentStoreTests : IDisposable
     [MemberData(nameof(Encodings))]
     public void A_page_whose_front_matter_the_cache_knows_loads_as_it_does_when_read_in_full(string encoding)
     {
-        var store = new ContentStore(_temp.Path);
-        Directory.CreateDirectory(store.FilingsDirectory);
-        File.WriteAllBytes(Path.Combine(store.FilingsDirectory, "2007-10-17-x.md"), Encoded(encoding));
+        var store = StoreWithPage(encoding);
         var cache = new CountingFrontMatterCache();
         var read = Assert.Single(store.LoadFilings(new DiagnosticBag(), cache, keepBody: _ => false));
 
@@ -143,6 +136,15 @@ public sealed class ContentStoreTests : IDisposable
             _known[(path, frontMatterSha256)] = meta;
             Added++;
         }
+    }
+
+    // A content folder holding one filing page, Page in the encoding named.
+    private ContentStore StoreWithPage(string encoding)
+    {
+        var store = new ContentStore(_temp.Path);
+        Directory.CreateDirectory(store.FilingsDirectory);
+        File.WriteAllBytes(Path.Combine(store.FilingsDirectory, "2007-10-17-x.md"), Encoded(encoding));
+        return store;
     }
 
     private static byte[] Encoded(string encoding) => encoding switch
