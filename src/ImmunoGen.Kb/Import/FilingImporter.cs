@@ -194,7 +194,7 @@ public sealed class FilingImporter
     /// that hash is unchanged, and is neither generated again nor rewritten.
     /// </param>
     /// <param name="frontMatter">
-    /// Optional: told the front-matter of every page generated, keyed by its text as reading the page would find it, so
+    /// Optional: told the front-matter of every page generated, keyed by the SHA-256 of its text as reading the page finds it, so
     /// that loading the pages does not parse again the YAML just written.
     /// </param>
     public ImportWriteResult Write(IEnumerable<ImportedFiling> filings, Func<ImportedFiling, FilingFrontMatter>? enrich = null, IGeneratedPageCache? generated = null, IFrontMatterCache? frontMatter = null)
@@ -272,10 +272,10 @@ public sealed class FilingImporter
                     return;
                 }
 
-                // The page on disk is the text just generated.
-                if (frontMatter is not null && FrontMatterText.Split(text) is { } parts)
+                // The page on disk is the text just generated; its front-matter is hashed where it lies in the bytes.
+                if (frontMatter is not null && FrontMatterText.Locate<byte>(bytes) is { } at)
                 {
-                    frontMatter.Add(page, Fingerprint.Of(parts.Yaml), meta);
+                    frontMatter.Add(page, Fingerprint.Of(bytes.AsSpan(at.YamlStart, at.YamlEnd - at.YamlStart)), meta);
                 }
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
