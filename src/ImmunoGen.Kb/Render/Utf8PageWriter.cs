@@ -103,18 +103,8 @@ internal sealed class Utf8PageWriter : TextWriter
         }
     }
 
-    /// <summary>The page's bytes so far, as one exactly sized array.</summary>
-    public byte[] ToArray() => Flushed().ToArray();
-
     /// <summary>The page's bytes, handed over: the writer is done, and whoever takes them disposes them.</summary>
     public PageBytes Detach()
-    {
-        var bytes = Flushed();
-        _bytes = null;
-        return bytes;
-    }
-
-    private PageBytes Flushed()
     {
         if (_pendingCr)
         {
@@ -123,7 +113,9 @@ internal sealed class Utf8PageWriter : TextWriter
         }
 
         Encode(flush: true);
-        return _bytes!;
+        var bytes = _bytes!;
+        _bytes = null;
+        return bytes;
     }
 
     protected override void Dispose(bool disposing)
