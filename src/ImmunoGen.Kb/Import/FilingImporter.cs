@@ -248,8 +248,7 @@ public sealed class FilingImporter
                     return;
                 }
 
-                var text = FilingPage.Write(meta, filing.Body.ToString());
-                var bytes = new System.Text.UTF8Encoding(false).GetBytes(text);
+                var bytes = new System.Text.UTF8Encoding(false).GetBytes(FilingPage.Write(meta, filing.Body.ToString()));
                 var entry = new ImportStateEntry(page, filing.RawPath, filing.RawSha256, Fingerprint.Of(bytes));
                 generated?.Add(filing, entry.Sha256);
                 if (currentSha is null)
